@@ -1,0 +1,154 @@
+package io.fairauction.core.mechanism;
+
+import io.fairauction.core.model.Auction;
+import io.fairauction.core.model.Bid;
+import io.fairauction.core.model.Competition;
+import io.fairauction.core.model.Hex;
+import io.fairauction.core.model.Intent;
+import io.fairauction.core.model.Side;
+import io.fairauction.core.model.Trade;
+import io.fairauction.core.model.U256;
+import io.fairauction.core.result.FilterCode;
+import io.fairauction.core.result.Filtered;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * First phase of every mechanism: checks each bid against the auction and scores it. A bid that is unusable
+ * (no trades, unknown or repeated intent, bad amount, limit violated, score not computable) takes no part and
+ * is reported with its code; nothing a solver sends can make screening fail as a whole.
+ */
+public final class Screening {
+    private Screening() {
+    }
+
+    /** The outcome of screening: usable bids in canonical order (rank order) and the rest with why. */
+    public record Screened(Auction auction, List<ScoredBid> valid, SortedMap<String, Filtered> filtered,
+                           TieBreak tieBreak) {
+        public Screened {
+            valid = List.copyOf(valid);
+            filtered = new TreeMap<>(filtered);
+        }
+
+        /** A copy where the given bids are moved from {@code valid} to {@code filtered}. */
+        public Screened without(Map<String, Filtered> removed) {
+            if (removed.isEmpty()) {
+                return this;
+            }
+            List<ScoredBid> kept = valid.stream().filter(b -> !removed.containsKey(b.id())).toList();
+            SortedMap<String, Filtered> f = new TreeMap<>(filtered);
+            f.putAll(removed);
+            return new Screened(auction, kept, f, tieBreak);
+        }
+
+        public Map<String, BigInteger> scores() {
+            Map<String, BigInteger> scores = new LinkedHashMap<>();
+            valid.forEach(b -> scores.put(b.id(), b.score()));
+            return scores;
+        }
+    }
+
+    public static Screened screen(Competition competition) {
+        Auction auction = competition.auction();
+        Map<String, Intent> intents = new HashMap<>();
+        auction.intents().forEach(i -> intents.put(Hex.canonical(i.uid()), i));
+        TieBreak tieBreak = TieBreak.of(competition);
+
+        List<ScoredBid> valid = new ArrayList<>();
+        SortedMap<String, Filtered> filtered = new TreeMap<>();
+        for (Bid bid : competition.bids()) {
+            Object r = screen(bid, auction, intents, tieBreak);
+            if (r instanceof Filtered f) {
+                filtered.put(bid.id(), f);
+            } else {
+                valid.add((ScoredBid) r);
+            }
+        }
+        valid.sort(Comparator.comparing((ScoredBid b) -> b, ScoredBid::byRank));
+        return new Screened(auction, valid, filtered, tieBreak);
+    }
+
+    private static Object screen(Bid bid, Auction auction, Map<String, Intent> intents, TieBreak tieBreak) {
+        if (bid.trades().isEmpty()) {
+            return new Filtered(FilterCode.EMPTY, null, "the bid settles no intent");
+        }
+        Set<String> seen = new HashSet<>();
+        for (Trade t : bid.trades()) {
+            if (!intents.containsKey(Hex.canonical(t.intent()))) {
+                return new Filtered(FilterCode.UNKNOWN_INTENT, t.intent(), "intent " + t.intent() + " is not in auction " + auction.id());
+            }
+            if (!seen.add(Hex.canonical(t.intent()))) {
+                return new Filtered(FilterCode.DUPLICATE_INTENT, t.intent(), "intent " + t.intent() + " appears more than once");
+            }
+        }
+        for (Trade t : bid.trades()) {
+            for (BigInteger amount : List.of(t.executedSell(), t.executedBuy())) {
+                if (!U256.isPositive(amount)) {
+                    String what = amount.signum() <= 0 ? (amount.signum() == 0 ? "zero" : "negative") : "above 2^256-1";
+                    return new Filtered(FilterCode.BAD_AMOUNT, t.intent(), "executed amount is " + what);
+                }
+            }
+        }
+        List<ScoredTrade> scored = new ArrayList<>();
+        BigInteger total = BigInteger.ZERO;
+        for (Trade t : bid.trades()) {
+            Intent intent = intents.get(Hex.canonical(t.intent()));
+            if (intent.side() == Side.SELL && !t.executedSell().equals(intent.sellAmount())) {
+                return new Filtered(FilterCode.AMOUNT_MISMATCH, intent.uid(),
+                        "executedSell " + t.executedSell() + " != sellAmount " + intent.sellAmount() + " (fill-or-kill sell)");
+            }
+            if (intent.side() == Side.BUY && !t.executedBuy().equals(intent.buyAmount())) {
+                return new Filtered(FilterCode.AMOUNT_MISMATCH, intent.uid(),
+                        "executedBuy " + t.executedBuy() + " != buyAmount " + intent.buyAmount() + " (fill-or-kill buy)");
+            }
+            if (intent.side() == Side.SELL && t.executedBuy().compareTo(intent.buyAmount()) < 0) {
+                return new Filtered(FilterCode.LIMIT_VIOLATED, intent.uid(),
+                        "executedBuy " + t.executedBuy() + " < limit buyAmount " + intent.buyAmount());
+            }
+            if (intent.side() == Side.BUY && t.executedSell().compareTo(intent.sellAmount()) > 0) {
+                return new Filtered(FilterCode.LIMIT_VIOLATED, intent.uid(),
+                        "executedSell " + t.executedSell() + " > limit sellAmount " + intent.sellAmount());
+            }
+            BigInteger price = auction.token(intent.buyToken()).orElseThrow().nativePrice();
+            BigInteger score;
+            try {
+                score = Scoring.tradeScore(intent, t.executedSell(), t.executedBuy(), price);
+            } catch (U256.ArithmeticFault e) {
+                return new Filtered(FilterCode.OVERFLOW, intent.uid(), "score not computable in 256 bits: " + e.getMessage());
+            }
+            scored.add(new ScoredTrade(intent, t.executedSell(), t.executedBuy(), score));
+            total = U256.saturatingAdd(total, score);
+        }
+        return new ScoredBid(bid, scored, total, tieBreak.bidKey(bid.id()));
+    }
+
+    /**
+     * Keeps each solver's best {@code maxBidsPerSolver} bids (rank order) and filters the rest as over the cap.
+     * A cap of 0 means no cap.
+     */
+    public static Screened capBidsPerSolver(Screened s, int maxBidsPerSolver) {
+        if (maxBidsPerSolver <= 0) {
+            return s;
+        }
+        Map<String, Integer> count = new HashMap<>();
+        Map<String, Filtered> over = new LinkedHashMap<>();
+        for (ScoredBid b : s.valid()) { // already in rank order
+            int n = count.merge(b.solver(), 1, Integer::sum);
+            if (n > maxBidsPerSolver) {
+                over.put(b.id(), new Filtered(FilterCode.OVER_CAP, null,
+                        "solver " + b.solver() + " is capped at " + maxBidsPerSolver + " bids; this is its #" + n));
+            }
+        }
+        return s.without(over);
+    }
+}

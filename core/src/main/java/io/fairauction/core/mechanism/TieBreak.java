@@ -1,0 +1,104 @@
+package io.fairauction.core.mechanism;
+
+import io.fairauction.core.model.Bid;
+import io.fairauction.core.model.Competition;
+import io.fairauction.core.model.Hex;
+import io.fairauction.core.model.Trade;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tie-break keys: deterministic, independent of arrival order, and unpredictable to any one solver.
+ *
+ * <p>Each bid has a digest (SHA-256 of its canonical content). The auction's salt is SHA-256 over the auction id
+ * and every bid's digest in sorted order; a bid's key is SHA-256(salt, digest). Because the salt depends on every
+ * other solver's sealed bid, a solver cannot grind its own bid to get a high key: the rule is a fair lottery
+ * that is replayable by anyone with the same input. Among selections of equal total score, the one whose
+ * per-(bid, intent) keys sum higher wins (see {@link #intentKey}), which also prefers trading more intents.
+ */
+public final class TieBreak {
+    /** Per-(bid, intent) keys lie in [1, 2^INTENT_KEY_BITS). */
+    public static final int INTENT_KEY_BITS = 20;
+
+    private final byte[] salt;
+    private final Map<String, byte[]> digests;
+
+    private TieBreak(byte[] salt, Map<String, byte[]> digests) {
+        this.salt = salt;
+        this.digests = digests;
+    }
+
+    public static TieBreak of(Competition competition) {
+        Map<String, byte[]> digests = new HashMap<>();
+        List<byte[]> sorted = new ArrayList<>();
+        for (Bid bid : competition.bids()) {
+            byte[] d = digest(bid);
+            digests.put(bid.id(), d);
+            sorted.add(d);
+        }
+        sorted.sort(TieBreak::compareBytes);
+        MessageDigest sha = sha256();
+        sha.update(("fair-auction/tie/v1\0" + competition.auction().id() + "\0").getBytes(StandardCharsets.UTF_8));
+        sorted.forEach(sha::update);
+        return new TieBreak(sha.digest(), digests);
+    }
+
+    /** The bid's 256-bit key. */
+    public BigInteger bidKey(String bidId) {
+        MessageDigest sha = sha256();
+        sha.update(salt);
+        sha.update(digestOf(bidId));
+        return new BigInteger(1, sha.digest());
+    }
+
+    /** The key of the bid's trade on one intent, in [1, 2^20). */
+    public long intentKey(String bidId, String intentUid) {
+        MessageDigest sha = sha256();
+        sha.update(salt);
+        sha.update(digestOf(bidId));
+        sha.update(Hex.canonical(intentUid).getBytes(StandardCharsets.UTF_8));
+        byte[] h = sha.digest();
+        long v = ((h[0] & 0xFFL) << 16) | ((h[1] & 0xFFL) << 8) | (h[2] & 0xFFL);
+        return v % ((1L << INTENT_KEY_BITS) - 1) + 1;
+    }
+
+    private byte[] digestOf(String bidId) {
+        byte[] d = digests.get(bidId);
+        if (d == null) {
+            throw new IllegalArgumentException("unknown bid " + bidId);
+        }
+        return d;
+    }
+
+    static byte[] digest(Bid bid) {
+        StringBuilder s = new StringBuilder("bid\0").append(bid.id()).append('\0').append(bid.solver()).append('\0');
+        List<Trade> trades = new ArrayList<>(bid.trades());
+        trades.sort(Comparator.comparing((Trade t) -> Hex.canonical(t.intent()))
+                .thenComparing(Trade::executedSell).thenComparing(Trade::executedBuy));
+        for (Trade t : trades) {
+            s.append(Hex.canonical(t.intent())).append(':').append(t.executedSell()).append(':')
+                    .append(t.executedBuy()).append('\0');
+        }
+        return sha256().digest(s.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static int compareBytes(byte[] a, byte[] b) {
+        return java.util.Arrays.compareUnsigned(a, b);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.fairauction.core.mechanism;
+
+import io.fairauction.core.model.Auction;
+import io.fairauction.core.model.Hex;
+import io.fairauction.core.model.Intent;
+import io.fairauction.core.wdp.Constraints;
+import io.fairauction.core.wdp.WdpBid;
+import io.fairauction.core.wdp.WdpProblem;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Turns scored bids into a {@link WdpProblem}. Every index is assigned in a canonical order (intents by uid,
+ * pairs by token addresses, solvers by name, bids in rank order), so the problem does not depend on the order
+ * anything arrived in.
+ */
+final class WdpAdapter {
+    final WdpProblem problem;
+    final List<ScoredBid> bids;
+
+    WdpAdapter(Auction auction, List<ScoredBid> bids, Constraints constraints, TieBreak tieBreak) {
+        this.bids = List.copyOf(bids);
+        TreeSet<String> uids = new TreeSet<>();
+        auction.intents().forEach(i -> uids.add(Hex.canonical(i.uid())));
+        Map<String, Integer> intentIndex = index(uids);
+        TreeSet<String> pairs = new TreeSet<>();
+        TreeSet<String> solvers = new TreeSet<>();
+        for (ScoredBid b : bids) {
+            solvers.add(b.solver());
+            b.trades().forEach(t -> pairs.add(pairKey(auction, t.intent())));
+        }
+        Map<String, Integer> pairIndex = index(pairs);
+        Map<String, Integer> solverIndex = index(solvers);
+
+        List<WdpBid> wdp = new ArrayList<>(bids.size());
+        for (ScoredBid b : bids) {
+            int[] in = b.trades().stream().mapToInt(t -> intentIndex.get(Hex.canonical(t.intent().uid()))).sorted().toArray();
+            int[] pr = b.trades().stream().mapToInt(t -> pairIndex.get(pairKey(auction, t.intent()))).distinct().sorted().toArray();
+            long tie = 0;
+            for (ScoredTrade t : b.trades()) {
+                tie += tieBreak.intentKey(b.id(), t.intent().uid());
+            }
+            wdp.add(new WdpBid(b.id(), in, pr, solverIndex.get(b.solver()), b.score(), tie));
+        }
+        this.problem = new WdpProblem(wdp, uids.size(), pairs.size(), Math.max(1, solvers.size()), constraints);
+    }
+
+    List<ScoredBid> winners(List<Integer> chosen) {
+        List<ScoredBid> w = new ArrayList<>();
+        chosen.forEach(k -> w.add(bids.get(k)));
+        return w;
+    }
+
+    /** A directed pair with the native-token placeholder merged into the wrapped native token, as CoW does. */
+    static String pairKey(Auction auction, Intent intent) {
+        return erc20(auction, intent.sellToken()) + ">" + erc20(auction, intent.buyToken());
+    }
+
+    static String erc20(Auction auction, String token) {
+        return Hex.same(token, Auction.NATIVE_TOKEN) ? Hex.canonical(auction.wrappedNativeToken()) : Hex.canonical(token);
+    }
+
+    private static Map<String, Integer> index(TreeSet<String> keys) {
+        Map<String, Integer> m = new HashMap<>();
+        for (String k : keys) {
+            m.put(k, m.size());
+        }
+        return m;
+    }
+
+    static BigInteger sum(List<ScoredBid> bids) {
+        return bids.stream().map(ScoredBid::score).reduce(BigInteger.ZERO, BigInteger::add);
+    }
+}

@@ -1,0 +1,25 @@
+package io.fairauction.core.model;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** 0x-prefixed hex strings (addresses, intent uids): compared without regard to letter case. */
+public final class Hex {
+    private static final Pattern HEX = Pattern.compile("0[xX][0-9a-fA-F]+");
+
+    private Hex() {
+    }
+
+    public static boolean isHex(String s) {
+        return s != null && HEX.matcher(s).matches();
+    }
+
+    /** The canonical (lower-case) form used to compare and hash. */
+    public static String canonical(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    public static boolean same(String a, String b) {
+        return a.equalsIgnoreCase(b);
+    }
+}

@@ -1,0 +1,30 @@
+package io.fairauction.core.wdp;
+
+import java.math.BigInteger;
+import java.util.List;
+
+/**
+ * Chosen bids and how sure we are.
+ *
+ * @param chosen  indices into the problem's bid list, ascending
+ * @param optimal whether the selection is proven optimal
+ * @param gap     upper bound on the score an optimal selection could add; zero when optimal
+ */
+public record WdpSolution(List<Integer> chosen, BigInteger score, boolean optimal, BigInteger gap, Stats stats) {
+    public WdpSolution {
+        chosen = List.copyOf(chosen);
+    }
+
+    /**
+     * What the solve did, for benchmarks and logs.
+     *
+     * @param components      independent parts the problem split into (after dropping dominated bids)
+     * @param largest         bids in the largest part
+     * @param dominated       bids dropped because another bid is better on a subset of its intents
+     * @param cpSatComponents parts solved with CP-SAT (the rest were trivial or enumerated)
+     * @param cpSatPhases     CP-SAT solves in all (an objective too wide for 64 bits takes several)
+     */
+    public record Stats(int components, int largest, int dominated, int cpSatComponents, int cpSatPhases) {
+        public static final Stats NONE = new Stats(0, 0, 0, 0, 0);
+    }
+}
