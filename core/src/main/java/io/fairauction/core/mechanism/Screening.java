@@ -82,8 +82,12 @@ public final class Screening {
         if (bid.trades().isEmpty()) {
             return new Filtered(FilterCode.EMPTY, null, "the bid settles no intent");
         }
+        // Canonical order, so the reason reported for a bid with several bad trades does not depend on their order.
+        List<Trade> trades = new ArrayList<>(bid.trades());
+        trades.sort(Comparator.comparing((Trade t) -> Hex.canonical(t.intent()))
+                .thenComparing(Trade::executedSell).thenComparing(Trade::executedBuy));
         Set<String> seen = new HashSet<>();
-        for (Trade t : bid.trades()) {
+        for (Trade t : trades) {
             if (!intents.containsKey(Hex.canonical(t.intent()))) {
                 return new Filtered(FilterCode.UNKNOWN_INTENT, t.intent(), "intent " + t.intent() + " is not in auction " + auction.id());
             }
@@ -91,7 +95,7 @@ public final class Screening {
                 return new Filtered(FilterCode.DUPLICATE_INTENT, t.intent(), "intent " + t.intent() + " appears more than once");
             }
         }
-        for (Trade t : bid.trades()) {
+        for (Trade t : trades) {
             for (BigInteger amount : List.of(t.executedSell(), t.executedBuy())) {
                 if (!U256.isPositive(amount)) {
                     String what = amount.signum() <= 0 ? (amount.signum() == 0 ? "zero" : "negative") : "above 2^256-1";
@@ -101,7 +105,7 @@ public final class Screening {
         }
         List<ScoredTrade> scored = new ArrayList<>();
         BigInteger total = BigInteger.ZERO;
-        for (Trade t : bid.trades()) {
+        for (Trade t : trades) {
             Intent intent = intents.get(Hex.canonical(t.intent()));
             if (intent.side() == Side.SELL && !t.executedSell().equals(intent.sellAmount())) {
                 return new Filtered(FilterCode.AMOUNT_MISMATCH, intent.uid(),

@@ -1,0 +1,164 @@
+package io.fairauction.core.wdp;
+
+import io.fairauction.core.testing.Seeds;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ExactWinnerDeterminationTest {
+    private static final SolveLimits LIMITS = new SolveLimits(Duration.ofSeconds(60), 2);
+
+    static LongStream seeds() {
+        return Seeds.range(120);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void exactSolutionIsABruteForceOptimumUnderEveryOption(long seed) {
+        for (RandomProblems.Magnitude m : RandomProblems.Magnitude.values()) {
+            WdpProblem p = RandomProblems.generate(seed, 4 + (int) (seed % 11), 3 + (int) (seed % 5),
+                    RandomProblems.constraints(seed), m);
+            BruteForce.Optimum oracle = BruteForce.solve(p);
+            WdpSolution s = new ExactWinnerDetermination().solve(p, LIMITS);
+            assertThat(s.optimal()).as("seed %d %s", seed, m).isTrue();
+            assertThat(s.gap()).as("seed %d %s", seed, m).isZero();
+            assertThat(s.score()).as("seed %d %s", seed, m).isEqualTo(oracle.score());
+            assertThat(oracle.sets()).as("seed %d %s: chosen %s", seed, m, s.chosen()).contains(s.chosen());
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void cpSatMatchesBruteForceEvenWhenTheObjectiveIsWiderThan64Bits(long seed) {
+        // CP-SAT is normally used only for parts too big to enumerate; call it directly to check it on small ones.
+        for (RandomProblems.Magnitude m : RandomProblems.Magnitude.values()) {
+            WdpProblem p = RandomProblems.generate(seed, 3 + (int) (seed % 12), 2 + (int) (seed % 6),
+                    RandomProblems.constraints(seed), m);
+            BruteForce.Optimum oracle = BruteForce.solve(p);
+            Part all = new Part(p, IntStream.range(0, p.bids().size()).toArray());
+            CpSatSolver.Result r = CpSatSolver.solve(all, List.of(), System.nanoTime() + Duration.ofSeconds(60).toNanos(),
+                    CpSatTuning.defaults(2));
+            assertThat(r.optimal()).as("seed %d %s", seed, m).isTrue();
+            assertThat(oracle.sets()).as("seed %d %s: chosen %s", seed, m, r.chosen()).contains(r.chosen());
+            if (m != RandomProblems.Magnitude.SMALL) {
+                assertThat(r.phases()).as("a wide objective needs more than one phase").isGreaterThan(1);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void exactOptimumIsNeverBelowTheGreedyOne(long seed) {
+        WdpProblem p = RandomProblems.generate(seed, 30 + (int) (seed % 30), 12, RandomProblems.constraints(seed),
+                RandomProblems.Magnitude.SMALL);
+        Part all = new Part(p, IntStream.range(0, p.bids().size()).toArray());
+        List<Integer> greedy = Greedy.solve(all);
+        assertThat(Part.feasible(p, all.toProblem(greedy))).as("seed %d", seed).isTrue();
+        WdpSolution exact = new ExactWinnerDetermination().solve(p, LIMITS);
+        assertThat(Part.feasible(p, exact.chosen())).as("seed %d", seed).isTrue();
+        assertThat(exact.score()).as("seed %d", seed).isGreaterThanOrEqualTo(all.score(greedy));
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void midSizedProblemsMatchAnIntentSubsetDynamicProgram(long seed) {
+        // 40-60 bids on 14 intents: CP-SAT territory, too big for brute force, small for a DP over intent subsets.
+        WdpProblem p = RandomProblems.generate(seed, 40 + (int) (seed % 21), 14, Constraints.NONE,
+                seed % 2 == 0 ? RandomProblems.Magnitude.SMALL : RandomProblems.Magnitude.WEI);
+        WdpSolution exact = new ExactWinnerDetermination().solve(p, LIMITS);
+        assertThat(exact.optimal()).isTrue();
+        assertThat(exact.score()).as("seed %d", seed).isEqualTo(subsetDp(p));
+    }
+
+    @Test
+    void dominatedBidsAreDroppedAndIdenticalIntentSetsKeepOnlyTheBest() {
+        WdpProblem p = new WdpProblem(List.of(
+                bid("big", new int[] {0, 1}, 0, 10, 5),
+                bid("sub", new int[] {0}, 1, 12, 1),     // dominates "big": fewer intents, more score
+                bid("twin1", new int[] {2}, 0, 7, 3),
+                bid("twin2", new int[] {2}, 1, 7, 9)),   // same intents, same score, higher tie: keeps twin2
+                3, 1, 2, Constraints.NONE);
+        boolean[] d = ExactWinnerDetermination.dominated(p);
+        assertThat(d).containsExactly(true, false, true, false);
+        WdpSolution s = new ExactWinnerDetermination().solve(p, LIMITS);
+        assertThat(s.chosen()).containsExactly(1, 3);
+        assertThat(s.stats().dominated()).isEqualTo(2);
+    }
+
+    @Test
+    void aCapPerSolverKeepsAnotherSolversBidFromDominating() {
+        // With one winner per solver, S0's "sub" does not make S1's "big" redundant.
+        WdpProblem p = new WdpProblem(List.of(
+                bid("big", new int[] {0, 1}, 1, 10, 5),
+                bid("sub", new int[] {0}, 0, 12, 1),
+                bid("other", new int[] {2}, 0, 11, 1)),
+                3, 1, 2, new Constraints(0, 1, false));
+        assertThat(ExactWinnerDetermination.dominated(p)).containsExactly(false, false, false);
+        WdpSolution s = new ExactWinnerDetermination().solve(p, LIMITS);
+        assertThat(s.score()).isEqualTo(BigInteger.valueOf(21)); // big (S1) + other (S0); dropping big would leave 12
+    }
+
+    @Test
+    void componentsSplitOnIntentsAndOnPairsOnlyWhenPairDisjoint() {
+        List<WdpBid> bids = List.of(
+                bid("a", new int[] {0}, 0, 1, 1, 0),
+                bid("b", new int[] {1}, 0, 1, 1, 0),
+                bid("c", new int[] {2}, 0, 1, 1, 1));
+        WdpProblem free = new WdpProblem(bids, 3, 2, 1, Constraints.NONE);
+        WdpProblem pairs = new WdpProblem(bids, 3, 2, 1, new Constraints(0, 0, true));
+        assertThat(ExactWinnerDetermination.components(free, new boolean[3])).hasSize(3);
+        assertThat(ExactWinnerDetermination.components(pairs, new boolean[3])).hasSize(2);
+        assertThat(new ExactWinnerDetermination().solve(pairs, LIMITS).chosen()).hasSize(2);
+    }
+
+    @Test
+    void solvingTheSameProblemTwiceGivesTheSameWinners() {
+        WdpProblem p = RandomProblems.generate(7, 200, 40, Constraints.NONE, RandomProblems.Magnitude.SMALL);
+        WdpSolution a = new ExactWinnerDetermination().solve(p, LIMITS);
+        WdpSolution b = new ExactWinnerDetermination().solve(p, LIMITS);
+        assertThat(b.chosen()).isEqualTo(a.chosen());
+    }
+
+    private static WdpBid bid(String id, int[] intents, int solver, long score, long tie) {
+        return bid(id, intents, solver, score, tie, 0);
+    }
+
+    private static WdpBid bid(String id, int[] intents, int solver, long score, long tie, int pair) {
+        return new WdpBid(id, intents, new int[] {pair}, solver, BigInteger.valueOf(score), tie);
+    }
+
+    /** Best packing value by dynamic programming over subsets of intents (independent of every solver). */
+    private static BigInteger subsetDp(WdpProblem p) {
+        int m = p.intentCount();
+        long[] masks = new long[p.bids().size()];
+        for (int k = 0; k < masks.length; k++) {
+            for (int i : p.bids().get(k).intents()) {
+                masks[k] |= 1L << i;
+            }
+        }
+        BigInteger[] f = new BigInteger[1 << m];
+        f[0] = BigInteger.ZERO;
+        for (int mask = 1; mask < (1 << m); mask++) {
+            int low = Integer.numberOfTrailingZeros(mask);
+            BigInteger best = f[mask & ~(1 << low)]; // the lowest intent stays unsold
+            for (int k = 0; k < masks.length; k++) {
+                if ((masks[k] & (1L << low)) != 0 && (masks[k] & ~mask) == 0) {
+                    BigInteger v = p.bids().get(k).score().add(f[mask & ~(int) masks[k]]);
+                    if (v.compareTo(best) > 0) {
+                        best = v;
+                    }
+                }
+            }
+            f[mask] = best;
+        }
+        return f[(1 << m) - 1];
+    }
+}
