@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 MechanismsCommand.class,
                 ReplayCommand.class,
+                ExportLpCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class AuctionCli implements Runnable {
@@ -29,6 +30,12 @@ public final class AuctionCli implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new AuctionCli());
         cl.setExitCodeExceptionMapper(e -> e instanceof BadInputException ? EXIT_BAD_INPUT : 1);
+        // Bad arguments: one line naming the problem and where to get help, not the whole usage text.
+        cl.setParameterExceptionHandler((e, args) -> {
+            CommandLine cmd = e.getCommandLine();
+            cmd.getErr().println("auction: " + e.getMessage() + " (see: " + cmd.getCommandSpec().qualifiedName() + " --help)");
+            return EXIT_BAD_INPUT;
+        });
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof BadInputException) {
                 cmd.getErr().println("auction: " + e.getMessage());

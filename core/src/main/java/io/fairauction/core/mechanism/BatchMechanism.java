@@ -2,6 +2,7 @@ package io.fairauction.core.mechanism;
 
 import io.fairauction.core.model.Competition;
 import io.fairauction.core.result.AuctionResult;
+import io.fairauction.core.wdp.Constraints;
 
 import java.math.BigInteger;
 import java.util.List;
@@ -22,6 +23,14 @@ final class BatchMechanism implements Mechanism {
     @Override
     public String summary() {
         return "CoW's original batch auction: the single bid with the highest score wins, no fairness filter";
+    }
+
+    @Override
+    public SelectionProblem selectionProblem(Competition competition, MechanismOptions options) {
+        Screening.Screened screened = Screening.capBidsPerSolver(Screening.screen(competition), options.maxBidsPerSolver());
+        WdpAdapter adapter = new WdpAdapter(screened.auction(), screened.valid(), new Constraints(1, 0, false),
+                screened.tieBreak());
+        return new SelectionProblem(competition.auction().id(), name(), adapter.problem);
     }
 
     @Override

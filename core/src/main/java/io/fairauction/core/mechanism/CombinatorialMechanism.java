@@ -89,12 +89,14 @@ public final class CombinatorialMechanism implements Mechanism {
         return summary;
     }
 
-    @Override
-    public AuctionResult run(Competition competition, MechanismOptions options) {
-        long start = System.nanoTime();
+    /** Everything up to winner determination: screened bids, references, what was filtered and what takes part. */
+    private record Admitted(Screening.Screened screened, Map<String, BigInteger> scores, List<ScoredBid> individual,
+                            Map<String, Reference> references, Map<String, Filtered> filtered, WdpAdapter adapter) {
+    }
+
+    private Admitted admit(Competition competition, MechanismOptions options) {
         // Screen and score; drop each solver's bids beyond the cap.
         Screening.Screened all = Screening.screen(competition);
-        Map<String, BigInteger> scores = all.scores();
         Screening.Screened screened = Screening.capBidsPerSolver(all, options.maxBidsPerSolver());
         List<ScoredBid> individual = screened.valid().stream().filter(b -> !b.isBatched()).toList();
 
@@ -121,17 +123,29 @@ public final class CombinatorialMechanism implements Mechanism {
                 admitted.add(b);
             }
         }
-
-        // Winner determination over the admitted bids.
         Constraints constraints = new Constraints(options.maxWinners(), options.maxWinnersPerSolver(), options.pairDisjoint());
         WdpAdapter adapter = new WdpAdapter(screened.auction(), admitted, constraints, screened.tieBreak());
-        WdpSolution solution = wdp.solve(adapter.problem, options.limits());
-        List<ScoredBid> winners = adapter.winners(solution.chosen());
+        return new Admitted(screened, all.scores(), individual, references, filtered, adapter);
+    }
+
+    @Override
+    public SelectionProblem selectionProblem(Competition competition, MechanismOptions options) {
+        return new SelectionProblem(competition.auction().id(), name, admit(competition, options).adapter().problem);
+    }
+
+    @Override
+    public AuctionResult run(Competition competition, MechanismOptions options) {
+        long start = System.nanoTime();
+        Admitted a = admit(competition, options);
+
+        // Winner determination over the admitted bids.
+        WdpSolution solution = wdp.solve(a.adapter().problem, options.limits());
+        List<ScoredBid> winners = a.adapter().winners(solution.chosen());
 
         // What each trader gets: the winning bid, or the second price for intents won by an individual bid.
-        return ResultAssembly.assemble(name, screened, scores, filtered, references, winners,
+        return ResultAssembly.assemble(name, a.screened(), a.scores(), a.filtered(), a.references(), winners,
                 (bid, trade) -> secondPrice && !bid.isBatched()
-                        ? Reference.secondPricePayment(trade.intent(), trade, bid.solver(), individual)
+                        ? Reference.secondPricePayment(trade.intent(), trade, bid.solver(), a.individual())
                         : ResultAssembly.firstPrice(bid, trade),
                 null, solution.optimal(), solution.gap(), start);
     }

@@ -44,9 +44,12 @@ final class CowMechanism implements Mechanism {
         return "CoW Protocol's production rule (CIP-67): per-pair fairness baseline, greedy pair-disjoint winners, reference scores";
     }
 
-    @Override
-    public AuctionResult run(Competition competition, MechanismOptions options) {
-        long start = System.nanoTime();
+    /** Rules 1-4: screened and scored bids, and which of them pass CoW's per-pair fairness filter. */
+    private record Fair(Screening.Screened screened, Map<String, BigInteger> scores, Map<String, Filtered> filtered,
+                        List<ScoredBid> fair, int maxWinners) {
+    }
+
+    private Fair fair(Competition competition, MechanismOptions options) {
         int maxWinners = options.maxWinners() > 0 ? options.maxWinners() : DEFAULT_MAX_WINNERS;
         Screening.Screened all = Screening.screen(competition);
         Screening.Screened screened = Screening.capBidsPerSolver(all, options.maxBidsPerSolver());
@@ -91,6 +94,27 @@ final class CowMechanism implements Mechanism {
                 fair.add(b);
             }
         }
+        return new Fair(screened, all.scores(), filtered, fair, maxWinners);
+    }
+
+    @Override
+    public SelectionProblem selectionProblem(Competition competition, MechanismOptions options) {
+        Fair f = fair(competition, options);
+        return new SelectionProblem(competition.auction().id(), name(), exactCounterpart(f).problem);
+    }
+
+    private static WdpAdapter exactCounterpart(Fair f) {
+        return new WdpAdapter(f.screened().auction(), f.fair(), new Constraints(f.maxWinners(), 0, true),
+                f.screened().tieBreak());
+    }
+
+    @Override
+    public AuctionResult run(Competition competition, MechanismOptions options) {
+        long start = System.nanoTime();
+        Fair f = fair(competition, options);
+        Auction auction = f.screened().auction();
+        int maxWinners = f.maxWinners();
+        List<ScoredBid> fair = f.fair();
 
         // Rule 5: greedy by score, pair-disjoint after ETH/WETH canonicalisation, at most maxWinners.
         Set<String> winnerIds = pickWinners(auction, fair, maxWinners);
@@ -121,15 +145,14 @@ final class CowMechanism implements Mechanism {
         }
 
         // How far the greedy selection is from the optimum over the same fair bids and constraints.
-        WdpAdapter adapter = new WdpAdapter(auction, fair, new Constraints(maxWinners, 0, true), screened.tieBreak());
-        WdpSolution exact = new ExactWinnerDetermination().solve(adapter.problem, options.limits());
+        WdpSolution exact = new ExactWinnerDetermination().solve(exactCounterpart(f).problem, options.limits());
         BigInteger greedyScore = WdpAdapter.sum(winners);
         BigInteger bestKnown = exact.score().add(exact.gap());
         BigInteger gap = bestKnown.subtract(greedyScore).max(BigInteger.ZERO);
         boolean optimal = exact.optimal() && gap.signum() == 0;
 
-        List<ScoredBid> individual = screened.valid().stream().filter(b -> !b.isBatched()).toList();
-        return ResultAssembly.assemble(name(), screened, all.scores(), filtered,
+        List<ScoredBid> individual = f.screened().valid().stream().filter(b -> !b.isBatched()).toList();
+        return ResultAssembly.assemble(name(), f.screened(), f.scores(), f.filtered(),
                 Reference.firstPrice(auction, individual), winners, ResultAssembly::firstPrice,
                 referenceScores, optimal, gap, start);
     }

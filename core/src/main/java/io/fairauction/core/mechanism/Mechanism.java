@@ -16,4 +16,11 @@ public interface Mechanism {
     String summary();
 
     AuctionResult run(Competition competition, MechanismOptions options);
+
+    /**
+     * The winner-determination problem this mechanism solves on the competition, after screening and filtering:
+     * the exact problem for the optimal mechanisms, the one-winner problem for {@code batch}, and for
+     * {@code cow} the exact problem its greedy rule approximates (fair bids, pair-disjoint, capped).
+     */
+    SelectionProblem selectionProblem(Competition competition, MechanismOptions options);
 }
