@@ -42,8 +42,7 @@ public final class AuctionGenerator {
     public record Spec(int intents, int solvers, int batchedBids, long seed, String style) {
         public Spec {
             Objects.requireNonNull(style, "style");
-            Style s = AuctionGenerator.style(style).orElseThrow(() -> new IllegalArgumentException("unknown style \"" + style
-                    + "\"; one of: " + styles().stream().map(Style::name).collect(Collectors.joining(", "))));
+            Style s = known(style);
             if (intents < 1 || intents > s.maxIntents()) {
                 throw new IllegalArgumentException("the number of intents must be in 1.." + s.maxIntents()
                         + " for style " + style + ", got " + intents);
@@ -58,7 +57,7 @@ public final class AuctionGenerator {
 
         /** A spec with the style's default number of batched bids. */
         public static Spec of(int intents, int solvers, long seed, String style) {
-            Style s = AuctionGenerator.style(style).orElseThrow(() -> new IllegalArgumentException("unknown style \"" + style + "\""));
+            Style s = known(style);
             return new Spec(intents, solvers, s.defaultBatchedBids(Math.max(intents, 0)), seed, style);
         }
     }
@@ -73,8 +72,12 @@ public final class AuctionGenerator {
 
     /** The style's default for {@code --batched-bids}: 2 per intent for {@code market}, 5 per good for CATS. */
     public static int defaultBatchedBids(String style, int intents) {
-        return style(style).orElseThrow(() -> new IllegalArgumentException("unknown style \"" + style + "\""))
-                .defaultBatchedBids(intents);
+        return known(style).defaultBatchedBids(intents);
+    }
+
+    private static Style known(String name) {
+        return style(name).orElseThrow(() -> new IllegalArgumentException("unknown style \"" + name
+                + "\"; one of: " + STYLES.stream().map(Style::name).collect(Collectors.joining(", "))));
     }
 
     public static Competition generate(Spec spec) {

@@ -221,13 +221,14 @@ final class MarketStyle implements Style {
                         : weiPerToken.divide(BigInteger.TEN.pow(l.decimals() - 18));
                 String address;
                 if (l.symbol().equals("WETH")) {
-                    address = Auction.MAINNET_WETH; // so the cow mechanism's ETH/WETH handling sees the real thing
+                    // The mainnet address, so the cow mechanism's ETH/WETH handling sees the real thing.
+                    address = Auction.MAINNET_WETH;
+                    addresses.add(address.toLowerCase(java.util.Locale.ROOT));
                 } else {
                     do {
-                        address = Draw.hex(rng, 20);
+                        address = Draw.hex(rng, 20); // lower case, like the set
                     } while (!addresses.add(address));
                 }
-                addresses.add(address.toLowerCase(java.util.Locale.ROOT));
                 tokens.add(new Token(address, l.decimals(), l.symbol(), nativePrice.max(BigInteger.ONE)));
                 popularity[t] = l.popularity();
             }
