@@ -81,17 +81,17 @@ final class PathsStyle implements Style {
             if (to >= from) {
                 to++;
             }
-            double shortest = net.routes(from, to, 1, Double.POSITIVE_INFINITY).get(0).cost;
+            double shortest = net.routes(from, to, 1, Double.POSITIVE_INFINITY).get(0).cost();
             double value = (1 + (1 - rng.nextDouble()) * (SHIPPING_COST_FACTOR - 1)) * shortest;
             for (Route r : net.routes(from, to, MAX_ROUTES_PER_BIDDER, value)) {
                 if (bids.size() == spec.batchedBids()) {
                     break;
                 }
-                long[] weights = new long[r.roads.length];
-                for (int k = 0; k < r.roads.length; k++) {
-                    weights[k] = CatsAuction.weight(net.length(r.roads[k]));
+                long[] weights = new long[r.roads().length];
+                for (int k = 0; k < r.roads().length; k++) {
+                    weights[k] = CatsAuction.weight(net.length(r.roads()[k]));
                 }
-                bids.add(new CatsAuction.CatsBid(bidder, r.roads, CatsAuction.price(value, PRICE_SCALE), weights));
+                bids.add(new CatsAuction.CatsBid(bidder, r.roads(), CatsAuction.price(value, PRICE_SCALE), weights));
             }
             bidder++;
         }
