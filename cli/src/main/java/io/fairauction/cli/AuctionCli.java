@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 MechanismsCommand.class,
                 ReplayCommand.class,
                 ExportLpCommand.class,
+                GenerateCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class AuctionCli implements Runnable {
