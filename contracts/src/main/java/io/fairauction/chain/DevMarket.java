@@ -101,7 +101,9 @@ public final class DevMarket {
             Router router = Router.load(deployment.router(), chain.web3j(),
                     new ReadonlyTransactionManager(chain.web3j(), deployment.owner()), gas);
             List<?> amounts = router.getAmountsOut(amountIn, List.of(token(sellSymbol), token(buySymbol))).send();
-            return (BigInteger) ((org.web3j.abi.datatypes.Type<?>) amounts.get(1)).getValue();
+            Object out = amounts.get(1);
+            // web3j hands dynamic-array results back as Java values or as ABI types, depending on the wrapper style.
+            return out instanceof org.web3j.abi.datatypes.Type<?> t ? (BigInteger) t.getValue() : (BigInteger) out;
         } catch (Exception e) {
             throw new ChainException(ChainError.RPC_FAILED, "quote failed: " + e.getMessage(), e);
         }
