@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 MechanismsCommand.class,
                 ReplayCommand.class,
+                io.fairauction.cli.chain.ChainCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class AuctionCli implements Runnable {
