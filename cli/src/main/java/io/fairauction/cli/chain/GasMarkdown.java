@@ -69,9 +69,13 @@ final class GasMarkdown {
                 `TestToken` (no allowance write for an unlimited approval).
 
                 %s
-                Figures vary by a few tens of gas between runs: signatures and validTo change from run to run, and                 call data costs 16 gas per non-zero byte and 4 per zero byte.
+                Figures vary by a few tens of gas between runs: signatures and validTo change from run to run, and \
+                call data costs 16 gas per non-zero byte and 4 per zero byte.
 
-                The direct-match target is met in the usual case (traders who already hold the token they buy).                 When every trader receives the token for the first time it is missed, by the amount shown above:                 17 100 gas of each such trade is the token's own zero-to-non-zero balance write, which any                 settlement contract pays (GPv2Settlement too), and the rest of the trade stays under 48 000.
+                The direct-match target is met in the usual case (traders who already hold the token they buy). \
+                When every trader receives the token for the first time it is missed, by the amount shown above: \
+                17 100 gas of each such trade is the token's own zero-to-non-zero balance write, which any \
+                settlement contract pays (GPv2Settlement too), and the rest of the trade stays under 48 000.
 
                 ## Where the gas of one extra trade goes
 
@@ -89,7 +93,7 @@ final class GasMarkdown {
                 |---|---:|---|
                 | settlement of 10 trades over 2 tokens, no interaction | 750,229 | benchmark table in [gnosis/gp-v2-contracts#478](https://github.com/gnosis/gp-v2-contracts/pull/478) (March 2021) |
                 | settlement of 1 trade with one Uniswap v2 swap ("standard") | 187,285 | benchmark table in [gnosis/gp-v2-contracts#471](https://github.com/gnosis/gp-v2-contracts/pull/471) (March 2021) |
-                | marginal gas per order, from a regression on mainnet settlements | 66,315 | `GAS_PER_ORDER` in [cowprotocol/services `crates/shared/src/price_estimation/gas.rs`](https://github.com/cowprotocol/services/blob/17f4e39572174f01fc2f0c748f0fc648c45b74e0/crates/shared/src/price_estimation/gas.rs) |
+                | gas per order, lower bound from a multivariate linear regression (the file links the data) | 66,315 | `GAS_PER_ORDER` in [cowprotocol/services `crates/shared/src/price_estimation/gas.rs`](https://github.com/cowprotocol/services/blob/17f4e39572174f01fc2f0c748f0fc648c45b74e0/crates/shared/src/price_estimation/gas.rs) |
                 | one-trade settlement without the AMM call (estimate) | 125,391 | `SETTLEMENT_SINGLE_TRADE` in the same file (32 000 + 7 365 + 44 000 + 2 x 27 513 - 13 000) |
                 | one Uniswap trade inside a settlement (lower bound) | 94,696 | `GAS_PER_UNISWAP` in the same file |
 
@@ -98,7 +102,7 @@ final class GasMarkdown {
                 EIP-3529's smaller refunds), with the settlement contract pre-funded with every token and traders \
                 already holding both; GPv2 also supports partial fills, fees and three interaction phases. They are \
                 the nearest published numbers, not a like-for-like comparison. Divided per trade, CoW's 10-trade \
-                benchmark is 75,023 gas; its services estimate 66,315 per additional order on mainnet.
+                benchmark is 75,023 gas; its services take 66,315 per order as a lower bound.
                 """.formatted(report.anvilVersion(), table(report), targets(report));
     }
 }
