@@ -47,16 +47,12 @@ final class ChainStartCommand implements Callable<Integer> {
         out.println("rpc:      " + anvil.rpcUrl());
         out.println("chain id: " + anvil.chainId());
         out.println("log:      " + anvil.log());
-        state().ifPresent(s -> out.println("state:    " + s + " (saved on exit)"));
+        options.state().ifPresent(s -> out.println("state:    " + s + " (saved on exit)"));
         out.println("next:     ./auction chain deploy --rpc " + anvil.rpcUrl());
         out.println("running; Ctrl-C stops it");
         out.flush();
         int code = anvil.waitFor();
         out.println("anvil exited with code " + code);
         return code == 0 ? 0 : 1;
-    }
-
-    private Optional<Path> state() {
-        return Optional.ofNullable(state);
     }
 }

@@ -2,6 +2,7 @@ package io.fairauction.cli.chain;
 
 import io.fairauction.chain.GasReport;
 import java.util.Locale;
+import java.util.Optional;
 
 /** docs/gas.md: the measured table, the targets, and CoW's published figures with their sources. */
 final class GasMarkdown {
@@ -12,14 +13,18 @@ final class GasMarkdown {
         return String.format(Locale.ROOT, "%,d", gas);
     }
 
+    static String cell(Optional<Long> gas) {
+        return gas.map(GasMarkdown::number).orElse("n/a");
+    }
+
     static String table(GasReport.Report report) {
         StringBuilder s = new StringBuilder();
         s.append("| trades | direct match | direct match, first receipt | pool-routed | pool-routed, first receipt |\n");
         s.append("|---:|---:|---:|---:|---:|\n");
         for (GasReport.Row row : report.rows()) {
             s.append("| ").append(row.trades())
-                    .append(" | ").append(GasReportCommand.cell(row.directHolding()))
-                    .append(" | ").append(GasReportCommand.cell(row.directFirstReceipt()))
+                    .append(" | ").append(cell(row.directHolding()))
+                    .append(" | ").append(cell(row.directFirstReceipt()))
                     .append(" | ").append(number(row.poolHolding()))
                     .append(" | ").append(number(row.poolFirstReceipt()))
                     .append(" |\n");

@@ -11,7 +11,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,9 +57,5 @@ final class GasReportCommand implements Callable<Integer> {
         }
         print.flush();
         return 0;
-    }
-
-    static String cell(Optional<Long> gas) {
-        return gas.map(GasMarkdown::number).orElse("n/a");
     }
 }
