@@ -1,0 +1,57 @@
+package io.fairauction.chain;
+
+import io.fairauction.core.model.U256;
+import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.web3j.crypto.Hash;
+import org.web3j.utils.Numeric;
+
+/** 32-byte ABI words for EIP-712 encoding, and checks of the hex that comes in from outside. */
+final class Words {
+    private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
+
+    private Words() {
+    }
+
+    static byte[] uint(BigInteger value) {
+        if (!U256.inRange(value)) {
+            throw new ChainException(ChainError.AMOUNT_OUT_OF_RANGE, value + " is outside 0..2^256-1");
+        }
+        return Numeric.toBytesPadded(value, 32);
+    }
+
+    static byte[] address(String address) {
+        return Numeric.toBytesPadded(Numeric.toBigInt(requireAddress(address, "address")), 32);
+    }
+
+    static byte[] keccak(String text) {
+        return Hash.sha3(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
+    /** The address in lower case, or a {@link ChainError#ADDRESS_INVALID} naming {@code what}. */
+    static String requireAddress(String address, String what) {
+        if (address == null || !ADDRESS.matcher(address).matches()) {
+            throw new ChainException(ChainError.ADDRESS_INVALID, what + " is not an address (0x and 40 hex digits): " + address);
+        }
+        return address.toLowerCase(Locale.ROOT);
+    }
+
+    /** Bytes of 0x-prefixed hex, or {@code error} naming {@code what}. */
+    static byte[] requireHex(String hex, ChainError error, String what) {
+        if (hex == null || !hex.matches("0[xX]([0-9a-fA-F]{2})*")) {
+            throw new ChainException(error, what + " is not 0x-prefixed hex with whole bytes");
+        }
+        return Numeric.hexStringToByteArray(hex);
+    }
+}
