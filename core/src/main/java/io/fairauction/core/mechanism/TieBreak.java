@@ -23,11 +23,9 @@ import java.util.Map;
  * other solver's sealed bid, a solver cannot grind its own bid to get a high key: the rule is a fair lottery
  * that is replayable by anyone with the same input. Among selections of equal total score, the one whose
  * per-(bid, intent) keys sum higher wins (see {@link #intentKey}), which also prefers trading more intents.
+ * Those keys are as wide as the winner-determination objective can spare (20 to 40 bits).
  */
 public final class TieBreak {
-    /** Per-(bid, intent) keys lie in [1, 2^INTENT_KEY_BITS). */
-    public static final int INTENT_KEY_BITS = 20;
-
     private final byte[] salt;
     private final Map<String, byte[]> digests;
 
@@ -59,15 +57,18 @@ public final class TieBreak {
         return new BigInteger(1, sha.digest());
     }
 
-    /** The key of the bid's trade on one intent, in [1, 2^20). */
-    public long intentKey(String bidId, String intentUid) {
+    /** The key of the bid's trade on one intent, in [1, 2^bits), for bits up to 62. */
+    public long intentKey(String bidId, String intentUid, int bits) {
         MessageDigest sha = sha256();
         sha.update(salt);
         sha.update(digestOf(bidId));
         sha.update(Hex.canonical(intentUid).getBytes(StandardCharsets.UTF_8));
         byte[] h = sha.digest();
-        long v = ((h[0] & 0xFFL) << 16) | ((h[1] & 0xFFL) << 8) | (h[2] & 0xFFL);
-        return v % ((1L << INTENT_KEY_BITS) - 1) + 1;
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            v = (v << 8) | (h[i] & 0xFFL);
+        }
+        return Long.remainderUnsigned(v, (1L << bits) - 1) + 1;
     }
 
     private byte[] digestOf(String bidId) {

@@ -37,17 +37,37 @@ final class WdpAdapter {
         Map<String, Integer> pairIndex = index(pairs);
         Map<String, Integer> solverIndex = index(solvers);
 
+        int tieBits = tieBits(bids, uids.size());
         List<WdpBid> wdp = new ArrayList<>(bids.size());
         for (ScoredBid b : bids) {
             int[] in = b.trades().stream().mapToInt(t -> intentIndex.get(Hex.canonical(t.intent().uid()))).sorted().toArray();
             int[] pr = b.trades().stream().mapToInt(t -> pairIndex.get(pairKey(auction, t.intent()))).distinct().sorted().toArray();
             long tie = 0;
             for (ScoredTrade t : b.trades()) {
-                tie += tieBreak.intentKey(b.id(), t.intent().uid());
+                tie += tieBreak.intentKey(b.id(), t.intent().uid(), tieBits);
             }
             wdp.add(new WdpBid(b.id(), in, pr, solverIndex.get(b.solver()), b.score(), tie));
         }
-        this.problem = new WdpProblem(wdp, uids.size(), pairs.size(), Math.max(1, solvers.size()), constraints);
+        this.problem = new WdpProblem(wdp, uids.size(), pairs.size(), Math.max(1, solvers.size()), constraints, tieBits);
+    }
+
+    /**
+     * Tie keys as wide as the objective can spare: when scores are small (CATS-like auctions), wider keys make a
+     * tie in both score and key sum ever less likely, at no cost, since the packed objective still fits in one
+     * CP-SAT phase. Wei-sized scores need several phases anyway, where ties are settled exactly, so they keep the
+     * narrowest keys.
+     */
+    private static int tieBits(List<ScoredBid> bids, int intents) {
+        BigInteger total = BigInteger.ONE;
+        long trades = 1;
+        for (ScoredBid b : bids) {
+            total = total.add(b.score());
+            trades += b.trades().size();
+        }
+        int intentBits = 64 - Long.numberOfLeadingZeros(Math.max(1, intents));
+        int tradeBits = 64 - Long.numberOfLeadingZeros(trades);
+        int spare = 58 - total.bitLength() - intentBits - Math.max(0, tradeBits - intentBits);
+        return Math.max(WdpProblem.MIN_TIE_BITS, Math.min(WdpProblem.MAX_TIE_BITS, spare));
     }
 
     List<ScoredBid> winners(List<Integer> chosen) {

@@ -19,20 +19,29 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Winner determination for one part with OR-Tools CP-SAT, exact on objectives of any width.
+ * Winner determination for one part with OR-Tools CP-SAT, exact on objectives of any width, and canonical:
+ * the same part gives the same selection whatever the configuration, even when several selections tie.
  *
- * <p>CP-SAT works on 64-bit integers, but scores are native wei and the objective packs a tie value below
- * them, so it can be far wider. The objective is maximised in phases: phase one keeps the top bits of every
- * coefficient and solves to optimality; since the dropped low bits can add at most {@code R} in all, the true
- * optimum's top-bit value lies within {@code R >> s} of phase one's, so phase two pins that window with one
- * linear constraint and maximises the low bits plus the position in the window, and so on until nothing is
- * dropped. Each phase is hinted with the previous phase's solution (the first with the greedy packing).
+ * <p>CP-SAT works on 64-bit integers, but scores are native wei and the objective packs a tie value below them,
+ * so it is often far wider. CP-SAT therefore maximises {@code C}, the top bits of every weight
+ * ({@code c = z >> s}); the dropped low bits {@code r} add at most {@code R} to any selection, so a selection
+ * whose top-bit value is {@code C} is worth at most {@code 2^s C + R}. After each optimum the exact weight is
+ * computed, the selections seen so far are cut off, and the search goes on among selections that could still
+ * match the best, until none can. Distinct selections rarely come that close, so this usually takes one more
+ * solve, as strong as the first: the best-so-far bound prunes it at once. Every selection that reaches the
+ * optimum is found this way, and the lowest in canonical order is returned, so two configurations racing on
+ * two cores agree on the answer (see {@link Portfolio}). Should many near-ties keep the enumeration going, the
+ * search switches to pinning the window the optimum's top bits must lie in and maximising the low bits within
+ * it, phase by phase ({@link #windowPhases}), with one fixed configuration.
  */
 final class CpSatSolver {
-    /** Scaled objectives stay below 2^OBJECTIVE_BITS so CP-SAT's overflow checks always pass. */
-    private static final int OBJECTIVE_BITS = 60;
+    /** Solves of the enumeration before switching to window phases. */
+    private static final int MAX_ENUMERATION = 8;
 
     private static volatile boolean loaded;
+
+    private CpSatSolver() {
+    }
 
     /** Loads the OR-Tools natives once per process. */
     static void load() {
@@ -46,158 +55,348 @@ final class CpSatSolver {
         }
     }
 
-    record Result(List<Integer> chosen, boolean optimal, BigInteger scoreUpperBound, int phases) {
+    /**
+     * @param upperBound an upper bound on the part's weight when not proven optimal, else null
+     * @param overflow   the enumeration met too many near-ties; {@link #windowPhases} must finish the job
+     */
+    record Result(List<Integer> chosen, boolean optimal, BigInteger upperBound, int phases, boolean overflow) {
+        Result(List<Integer> chosen, boolean optimal, BigInteger upperBound, int phases) {
+            this(chosen, optimal, upperBound, phases, false);
+        }
     }
 
-    /** One term of the objective: a variable, its (wide) coefficient and its upper bound (lower bound is 0). */
-    private record Term(IntVar var, BigInteger coeff, long ub) {
+    /** Lets another thread stop a running search: the loser of a race. */
+    static final class Stop {
+        private volatile boolean stopped;
+        private CpSolver current;
+
+        synchronized void stop() {
+            stopped = true;
+            if (current != null) {
+                current.stopSearch();
+            }
+        }
+
+        synchronized boolean register(CpSolver solver) {
+            current = solver;
+            return !stopped;
+        }
+
+        boolean stopped() {
+            return stopped;
+        }
     }
 
     static Result solve(Part part, List<Integer> warmStart, long deadlineNanos, CpSatTuning tuning) {
+        return solve(part, warmStart, deadlineNanos, tuning, new Stop());
+    }
+
+    /** The enumeration; on overflow it returns the best found so far with {@code overflow} set. */
+    static Result solve(Part part, List<Integer> warmStart, long deadlineNanos, CpSatTuning tuning, Stop stop) {
         load();
-        // Data: local indices of intents, pairs and solvers of this part.
+        Model m = new Model(part);
         int n = part.size();
-        Map<Integer, List<Integer>> byIntent = new TreeMap<>();
-        Map<Integer, List<Integer>> byPair = new TreeMap<>();
-        Map<Integer, List<Integer>> bySolver = new TreeMap<>();
+        BigInteger total = BigInteger.ZERO;
+        for (BigInteger z : part.z) {
+            total = total.add(z);
+        }
+        int s = Math.max(0, total.bitLength() - tuning.objectiveBits());
+        long[] c = new long[n];
+        BigInteger[] r = new BigInteger[n];
         for (int k = 0; k < n; k++) {
-            WdpBid b = part.bid(k);
-            for (int i : b.intentsView()) {
-                byIntent.computeIfAbsent(i, x -> new ArrayList<>()).add(k);
-            }
-            for (int p : b.pairsView()) {
-                byPair.computeIfAbsent(p, x -> new ArrayList<>()).add(k);
-            }
-            bySolver.computeIfAbsent(b.solver(), x -> new ArrayList<>()).add(k);
+            c[k] = part.z[k].shiftRight(s).longValueExact();
+            r[k] = part.z[k].subtract(BigInteger.valueOf(c[k]).shiftLeft(s));
         }
+        BigInteger rest = lowBitsBound(part, r);
 
-        // Model and variables: x[b] = 1 iff bid b wins.
-        CpModel model = new CpModel();
-        BoolVar[] x = new BoolVar[n];
-        for (int k = 0; k < n; k++) {
-            x[k] = model.newBoolVar("x[" + part.bid(k).id() + "]");
-        }
+        // Objective: the top bits of every weight.
+        m.model.maximize(LinearExpr.weightedSum(m.x, c));
+        m.hint(warmStart);
 
-        // Each intent is sold at most once: one clique per intent.
-        for (List<Integer> bids : byIntent.values()) {
-            if (bids.size() > 1) {
-                model.addAtMostOne(literals(x, bids));
+        List<Integer> best = null; // the canonical one among the selections that reach bestZ
+        BigInteger bestZ = null;
+        int solves = 0;
+        while (true) {
+            if (solves == MAX_ENUMERATION) {
+                return new Result(best, false, null, solves, true);
+            }
+            long remaining = deadlineNanos - System.nanoTime();
+            if (remaining <= 0) {
+                return notProven(part, best, null, solves);
+            }
+            CpSolver solver = new CpSolver();
+            tuning.apply(solver, remaining / 1e9);
+            if (!stop.register(solver)) {
+                return notProven(part, best, null, solves);
+            }
+            CpSolverStatus status = solver.solve(m.model);
+            solves++;
+            if (status == CpSolverStatus.MODEL_INVALID) {
+                throw new IllegalStateException("CP-SAT rejected the model: " + m.model.validate());
+            }
+            if (status == CpSolverStatus.INFEASIBLE) {
+                // Nothing left that could match the best (the first solve always has the empty selection).
+                return new Result(best, true, null, solves);
+            }
+            if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
+                return notProven(part, best, null, solves);
+            }
+            List<Integer> found = m.chosen(solver);
+            BigInteger z = part.z(found);
+            int cmp = bestZ == null ? 1 : z.compareTo(bestZ);
+            if (cmp > 0 || (cmp == 0 && canonicallyBefore(found, best))) {
+                best = found;
+                bestZ = z;
+            }
+            // Every selection not cut off yet has top-bit value at most this solve's bound.
+            BigInteger topBound = status == CpSolverStatus.OPTIMAL
+                    ? BigInteger.valueOf(topValue(c, found)) : ceil(solver.bestObjectiveBound());
+            BigInteger ceiling = topBound.shiftLeft(s).add(rest);
+            if (status != CpSolverStatus.OPTIMAL) {
+                return notProven(part, best, ceiling.max(bestZ), solves);
+            }
+            if (s == 0 || ceiling.compareTo(bestZ) < 0) {
+                return new Result(best, true, null, solves);
+            }
+            // Cut off what was found (any other selection wins a bid outside it) and demand a chance to match the best.
+            m.model.addGreaterOrEqual(LinearExpr.sum(m.outside(found)), 1);
+            BigInteger need = ceilDiv(bestZ.subtract(rest), BigInteger.ONE.shiftLeft(s));
+            m.model.addGreaterOrEqual(LinearExpr.weightedSum(m.x, c), need.max(BigInteger.ZERO).longValueExact());
+            m.model.clearHints();
+        }
+    }
+
+    /** Canonical order of selections: by their sorted bid positions, lexicographically. */
+    static boolean canonicallyBefore(List<Integer> a, List<Integer> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            if (!a.get(i).equals(b.get(i))) {
+                return a.get(i) < b.get(i);
             }
         }
-        // Uniform directional clearing price: at most one winner per directed token pair.
-        Constraints c = part.constraints();
-        if (c.pairDisjoint()) {
-            for (List<Integer> bids : byPair.values()) {
+        return a.size() < b.size();
+    }
+
+    /**
+     * An upper bound on the low bits any selection can collect: winners are disjoint, so a winner's low bits,
+     * spread evenly over its intents, never exceed the largest such share on each intent.
+     */
+    private static BigInteger lowBitsBound(Part part, BigInteger[] r) {
+        Map<Integer, BigInteger> perIntent = new HashMap<>();
+        BigInteger all = BigInteger.ZERO;
+        for (int k = 0; k < part.size(); k++) {
+            all = all.add(r[k]);
+            int[] in = part.bid(k).intentsView();
+            BigInteger share = ceilDiv(r[k], BigInteger.valueOf(in.length));
+            for (int i : in) {
+                perIntent.merge(i, share, BigInteger::max);
+            }
+        }
+        BigInteger spread = perIntent.values().stream().reduce(BigInteger.ZERO, BigInteger::add);
+        return spread.min(all);
+    }
+
+    /** The part's model: one literal per bid and the packing constraints. */
+    private static final class Model {
+        final CpModel model = new CpModel();
+        final BoolVar[] x;
+
+        Model(Part part) {
+            // Data: the part's bids by intent, pair and solver.
+            int n = part.size();
+            Map<Integer, List<Integer>> byIntent = new TreeMap<>();
+            Map<Integer, List<Integer>> byPair = new TreeMap<>();
+            Map<Integer, List<Integer>> bySolver = new TreeMap<>();
+            for (int k = 0; k < n; k++) {
+                WdpBid b = part.bid(k);
+                for (int i : b.intentsView()) {
+                    byIntent.computeIfAbsent(i, v -> new ArrayList<>()).add(k);
+                }
+                for (int p : b.pairsView()) {
+                    byPair.computeIfAbsent(p, v -> new ArrayList<>()).add(k);
+                }
+                bySolver.computeIfAbsent(b.solver(), v -> new ArrayList<>()).add(k);
+            }
+
+            // Variables: x[b] = 1 iff bid b wins.
+            x = new BoolVar[n];
+            for (int k = 0; k < n; k++) {
+                x[k] = model.newBoolVar("x[" + part.bid(k).id() + "]");
+            }
+
+            // Each intent is sold at most once: one clique per intent.
+            for (List<Integer> bids : byIntent.values()) {
                 if (bids.size() > 1) {
-                    model.addAtMostOne(literals(x, bids));
+                    model.addAtMostOne(literals(bids));
                 }
             }
-        }
-        // At most k winning bids per solver.
-        if (c.maxWinnersPerSolver() > 0) {
-            for (List<Integer> bids : bySolver.values()) {
-                if (bids.size() > c.maxWinnersPerSolver()) {
-                    model.addLessOrEqual(LinearExpr.sum(literals(x, bids)), c.maxWinnersPerSolver());
+            // Uniform directional clearing price: at most one winner per directed token pair.
+            Constraints c = part.constraints();
+            if (c.pairDisjoint()) {
+                for (List<Integer> bids : byPair.values()) {
+                    if (bids.size() > 1) {
+                        model.addAtMostOne(literals(bids));
+                    }
                 }
             }
-        }
-        // At most N winners in all.
-        if (c.maxWinners() > 0 && n > c.maxWinners()) {
-            model.addLessOrEqual(LinearExpr.sum(x), c.maxWinners());
+            // At most k winning bids per solver.
+            if (c.maxWinnersPerSolver() > 0) {
+                for (List<Integer> bids : bySolver.values()) {
+                    if (bids.size() > c.maxWinnersPerSolver()) {
+                        model.addLessOrEqual(LinearExpr.sum(literals(bids)), c.maxWinnersPerSolver());
+                    }
+                }
+            }
+            // At most N winners in all.
+            if (c.maxWinners() > 0 && n > c.maxWinners()) {
+                model.addLessOrEqual(LinearExpr.sum(x), c.maxWinners());
+            }
         }
 
-        // Objective, in as many phases as its width needs.
-        List<Term> terms = new ArrayList<>(n);
-        for (int k = 0; k < n; k++) {
-            terms.add(new Term(x[k], part.z[k], 1));
+        void hint(List<Integer> chosen) {
+            boolean[] on = new boolean[x.length];
+            chosen.forEach(k -> on[k] = true);
+            for (int k = 0; k < x.length; k++) {
+                model.addHint(x[k], on[k] ? 1 : 0);
+            }
+        }
+
+        List<Integer> chosen(CpSolver solver) {
+            List<Integer> out = new ArrayList<>();
+            for (int k = 0; k < x.length; k++) {
+                if (solver.booleanValue(x[k])) {
+                    out.add(k);
+                }
+            }
+            return out;
+        }
+
+        Literal[] outside(List<Integer> chosen) {
+            boolean[] in = new boolean[x.length];
+            chosen.forEach(k -> in[k] = true);
+            List<Integer> rest = new ArrayList<>();
+            for (int k = 0; k < x.length; k++) {
+                if (!in[k]) {
+                    rest.add(k);
+                }
+            }
+            return literals(rest);
+        }
+
+        private Literal[] literals(List<Integer> idx) {
+            Literal[] l = new Literal[idx.size()];
+            for (int j = 0; j < l.length; j++) {
+                l[j] = x[idx.get(j)];
+            }
+            return l;
+        }
+    }
+
+    /** One term of a window-phase objective: a variable, its (wide) coefficient and its upper bound (lower is 0). */
+    private record Term(IntVar var, BigInteger coeff, long ub) {
+    }
+
+    /**
+     * The fallback for many near-ties, deterministic for one configuration: phase one fixes the optimum of the
+     * top bits; the true
+     * optimum's top-bit value lies within {@code R >> s} of it, so each further phase pins that window with one
+     * linear constraint and maximises the low bits plus the position in the window, until nothing is dropped.
+     */
+    static Result windowPhases(Part part, List<Integer> start, long deadlineNanos, CpSatTuning tuning,
+                               int solvesSoFar) {
+        Model m = new Model(part);
+        List<Term> terms = new ArrayList<>();
+        for (int k = 0; k < part.size(); k++) {
+            terms.add(new Term(m.x[k], part.z[k], 1));
         }
         Map<IntVar, Long> incumbent = new HashMap<>();
-        for (int k = 0; k < n; k++) {
-            incumbent.put(x[k], 0L);
+        for (int k = 0; k < part.size(); k++) {
+            incumbent.put(m.x[k], 0L);
         }
-        for (int k : warmStart) {
-            incumbent.put(x[k], 1L);
-        }
+        start.forEach(k -> incumbent.put(m.x[k], 1L));
         BigInteger offset = BigInteger.ZERO; // the objective is offset + sum(coeff * var)
-        int phases = 0;
+        int solves = solvesSoFar;
         while (true) {
             BigInteger total = BigInteger.ZERO;
             for (Term t : terms) {
                 total = total.add(t.coeff.multiply(BigInteger.valueOf(t.ub)));
             }
-            int s = Math.max(0, total.bitLength() - OBJECTIVE_BITS);
+            int s = Math.max(0, total.bitLength() - tuning.objectiveBits());
             IntVar[] vars = new IntVar[terms.size()];
             long[] coeffs = new long[terms.size()];
             for (int j = 0; j < terms.size(); j++) {
                 vars[j] = terms.get(j).var;
                 coeffs[j] = terms.get(j).coeff.shiftRight(s).longValueExact();
             }
-            model.maximize(LinearExpr.weightedSum(vars, coeffs));
-            model.clearHints();
-            for (Map.Entry<IntVar, Long> e : incumbent.entrySet()) {
-                model.addHint(e.getKey(), e.getValue());
-            }
+            m.model.maximize(LinearExpr.weightedSum(vars, coeffs));
+            m.model.clearHints();
+            incumbent.forEach(m.model::addHint);
 
             long remaining = deadlineNanos - System.nanoTime();
             if (remaining <= 0) {
-                return notProven(part, x, incumbent, null, phases);
+                return notProven(part, chosen(m.x, incumbent), null, solves);
             }
             CpSolver solver = new CpSolver();
             tuning.apply(solver, remaining / 1e9);
-            CpSolverStatus status = solver.solve(model);
-            phases++;
-            if (status == CpSolverStatus.MODEL_INVALID) {
-                throw new IllegalStateException("CP-SAT rejected the model: " + model.validate());
-            }
+            CpSolverStatus status = solver.solve(m.model);
+            solves++;
             if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
-                // Out of time before any solution: keep the incumbent, no bound better than the trivial one.
-                return notProven(part, x, incumbent, null, phases);
+                return notProven(part, chosen(m.x, incumbent), null, solves);
             }
             for (Map.Entry<IntVar, Long> e : incumbent.entrySet()) {
                 e.setValue(solver.value(e.getKey()));
             }
-            BigInteger rest = BigInteger.ZERO; // what the dropped low bits can add at most
+            BigInteger dropped = BigInteger.ZERO; // what the dropped low bits can add at most
             for (Term t : terms) {
-                rest = rest.add(low(t.coeff, s).multiply(BigInteger.valueOf(t.ub)));
+                dropped = dropped.add(low(t.coeff, s).multiply(BigInteger.valueOf(t.ub)));
             }
             if (status != CpSolverStatus.OPTIMAL) {
-                BigInteger bound = ceil(solver.bestObjectiveBound());
-                BigInteger zBound = offset.add(bound.shiftLeft(s)).add(rest);
-                return notProven(part, x, incumbent, zBound, phases);
+                BigInteger zBound = offset.add(ceil(solver.bestObjectiveBound()).shiftLeft(s)).add(dropped);
+                return notProven(part, chosen(m.x, incumbent), zBound, solves);
             }
             if (s == 0) {
-                return new Result(chosen(x, incumbent), true, null, phases);
+                return new Result(chosen(m.x, incumbent), true, null, solves);
             }
-            // Pin the window the optimum's top bits must lie in, then optimise what was dropped.
             long best = 0;
             for (int j = 0; j < vars.length; j++) {
                 best = Math.addExact(best, Math.multiplyExact(coeffs[j], incumbent.get(vars[j])));
             }
-            long window = rest.shiftRight(s).longValueExact();
-            IntVar y = model.newIntVar(0, window, "window" + phases);
-            model.addEquality(LinearExpr.weightedSum(vars, coeffs), LinearExpr.affine(y, 1, best - window));
+            long window = dropped.shiftRight(s).longValueExact();
+            IntVar y = m.model.newIntVar(0, window, "window" + solves);
+            m.model.addEquality(LinearExpr.weightedSum(vars, coeffs), LinearExpr.affine(y, 1, best - window));
             incumbent.put(y, window);
             offset = offset.add(BigInteger.valueOf(best - window).shiftLeft(s));
             List<Term> next = new ArrayList<>();
             next.add(new Term(y, BigInteger.ONE.shiftLeft(s), window));
             for (Term t : terms) {
-                BigInteger r = low(t.coeff, s);
-                if (r.signum() > 0) {
-                    next.add(new Term(t.var, r, t.ub));
+                BigInteger lowBits = low(t.coeff, s);
+                if (lowBits.signum() > 0) {
+                    next.add(new Term(t.var, lowBits, t.ub));
                 }
             }
             terms = next;
         }
     }
 
+    private static long topValue(long[] c, List<Integer> chosen) {
+        long v = 0;
+        for (int k : chosen) {
+            v = Math.addExact(v, c[k]);
+        }
+        return v;
+    }
+
     private static BigInteger low(BigInteger v, int bits) {
         return v.subtract(v.shiftRight(bits).shiftLeft(bits));
     }
 
-    private static Result notProven(Part part, BoolVar[] x, Map<IntVar, Long> incumbent, BigInteger zBound, int phases) {
-        List<Integer> chosen = chosen(x, incumbent);
-        BigInteger scoreBound = zBound == null ? part.trivialScoreBound() : zBound.shiftRight(part.shift);
-        return new Result(chosen, false, scoreBound, phases);
+    private static BigInteger ceilDiv(BigInteger a, BigInteger b) {
+        BigInteger[] qr = a.divideAndRemainder(b);
+        return qr[1].signum() > 0 ? qr[0].add(BigInteger.ONE) : qr[0];
+    }
+
+    private static Result notProven(Part part, List<Integer> chosen, BigInteger zBound, int solves) {
+        List<Integer> c = chosen == null ? List.of() : chosen;
+        return new Result(c, false, zBound == null ? part.trivialBound().max(part.z(c)) : zBound, solves);
     }
 
     private static List<Integer> chosen(BoolVar[] x, Map<IntVar, Long> values) {
@@ -208,14 +407,6 @@ final class CpSatSolver {
             }
         }
         return chosen;
-    }
-
-    private static Literal[] literals(BoolVar[] x, List<Integer> idx) {
-        Literal[] l = new Literal[idx.size()];
-        for (int j = 0; j < l.length; j++) {
-            l[j] = x[idx.get(j)];
-        }
-        return l;
     }
 
     /** A safe integer upper bound from CP-SAT's floating-point bound. */

@@ -7,97 +7,121 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * Exact winner determination, made fast the way the best combinatorial-auction solvers do it:
  * <ol>
  *   <li>drop dominated bids: a bid is never needed when another bid on a subset of its intents is strictly
  *       better (higher score, or equal score and higher tie value);</li>
- *   <li>split the rest into independent parts (intents linked by bids, and by token pairs when winners must be
- *       pair-disjoint) and solve each on its own;</li>
- *   <li>settle trivial parts directly (a single bid, or bids that all share one intent), enumerate small
- *       ones, and give the others to CP-SAT with a greedy warm start;</li>
+ *   <li>without coupling options, price every batched bid against the best individual bids on its intents:
+ *       an intent no batched bid wins is best filled by its best individual bid, so only batched bids with a
+ *       positive bonus over those individual bids can be in the optimum, and only they enter the search;</li>
+ *   <li>split what is left into independent parts (intents linked by bids, and by token pairs when winners
+ *       must be pair-disjoint);</li>
+ *   <li>settle trivial parts directly (a single bid, or bids that all share one intent), enumerate small ones,
+ *       and race CP-SAT configurations on the others, one per core, with a greedy warm start
+ *       ({@link Portfolio});</li>
  *   <li>when per-solver or total caps couple the parts and the separate optima break a cap, solve everything
  *       together.</li>
  * </ol>
- * The objective is lexicographic: total score, then total tie value (see {@link WdpBid#tie()}).
+ * The objective is lexicographic, total score then total tie value (see {@link Objective}), and every part's
+ * answer is canonical, so the result does not depend on which configuration finishes first.
  */
 public final class ExactWinnerDetermination implements WinnerDetermination {
 
-    private final CpSatTuning tuning;
+    private final List<CpSatTuning> configs;
 
+    /** Races {@link CpSatTuning#PORTFOLIO}, as many configurations as the limits allow workers. */
     public ExactWinnerDetermination() {
-        this(null);
+        this(CpSatTuning.PORTFOLIO);
     }
 
-    /** @param tuning CP-SAT parameters, or null for {@link CpSatTuning#defaults} with the limits' workers */
-    public ExactWinnerDetermination(CpSatTuning tuning) {
-        this.tuning = tuning;
+    /** @param configs CP-SAT configurations to race, the first one also the fallback for many near-ties */
+    public ExactWinnerDetermination(List<CpSatTuning> configs) {
+        if (configs.isEmpty()) {
+            throw new IllegalArgumentException("at least one configuration");
+        }
+        this.configs = List.copyOf(configs);
     }
 
     @Override
     public WdpSolution solve(WdpProblem problem, SolveLimits limits) {
         long deadline = System.nanoTime() + limits.timeLimit().toNanos();
-        CpSatTuning cpSat = tuning != null ? tuning : CpSatTuning.defaults(limits.workers());
+        Objective objective = Objective.of(problem);
+        boolean[] dropped = dominated(problem);
+        int dominatedCount = count(dropped);
 
-        boolean[] dominated = dominated(problem);
-        int dominatedCount = 0;
-        for (boolean d : dominated) {
-            dominatedCount += d ? 1 : 0;
-        }
-        List<int[]> parts = components(problem, dominated);
-
-        Acc acc = new Acc();
-        for (int[] bids : parts) {
-            acc.add(solvePart(new Part(problem, bids), deadline, cpSat));
-        }
-        if (problem.constraints().couplesComponents() && parts.size() > 1
-                && !Part.feasible(problem, acc.chosen)) {
-            int[] all = java.util.stream.IntStream.range(0, problem.bids().size()).filter(b -> !dominated[b]).toArray();
-            Acc whole = new Acc();
-            whole.add(solvePart(new Part(problem, all), deadline, cpSat));
-            whole.parts = 1;
-            whole.largest = all.length;
-            acc = whole;
+        List<Integer> chosen = new ArrayList<>();
+        BigInteger zFixed = BigInteger.ZERO; // packed objective settled outside the parts
+        Reduction reduction = null;
+        List<Part> parts;
+        if (problem.constraints().equals(Constraints.NONE)) {
+            Reduction r = new Reduction(problem, objective, dropped);
+            reduction = r;
+            zFixed = r.singlesValue;
+            parts = new ArrayList<>();
+            for (int[] bids : components(problem, r.outOfSearch)) {
+                parts.add(new Part(problem, bids, r.bonus(bids), objective));
+            }
         } else {
-            acc.parts = parts.size();
+            parts = new ArrayList<>();
+            for (int[] bids : components(problem, dropped)) {
+                parts.add(Part.of(problem, bids, objective));
+            }
         }
-        List<Integer> chosen = new ArrayList<>(acc.chosen);
+
+        List<PartResult> results = solveAll(parts, deadline, limits.workers());
+        if (problem.constraints().couplesComponents() && parts.size() > 1
+                && !Part.feasible(problem, union(results))) {
+            int[] all = IntStream.range(0, problem.bids().size()).filter(b -> !dropped[b]).toArray();
+            parts = List.of(Part.of(problem, all, objective));
+            results = solveAll(parts, deadline, limits.workers());
+        }
+
+        boolean optimal = true;
+        BigInteger zBound = zFixed;
+        int largest = 0;
+        int cpSat = 0;
+        int phases = 0;
+        for (int k = 0; k < parts.size(); k++) {
+            PartResult r = results.get(k);
+            chosen.addAll(r.chosen);
+            optimal &= r.optimal;
+            zBound = zBound.add(r.upperBound);
+            largest = Math.max(largest, parts.get(k).size());
+            cpSat += r.cpSat ? 1 : 0;
+            phases += r.phases;
+        }
+        if (reduction != null) {
+            chosen.addAll(reduction.singlesOutside(chosen));
+        }
         chosen.sort(null);
         BigInteger score = BigInteger.ZERO;
         for (int b : chosen) {
             score = score.add(problem.bids().get(b).score());
         }
-        BigInteger gap = acc.optimal ? BigInteger.ZERO : acc.bound.subtract(score).max(BigInteger.ZERO);
-        return new WdpSolution(chosen, score, acc.optimal, gap,
-                new WdpSolution.Stats(acc.parts, acc.largest, dominatedCount, acc.cpSatParts, acc.phases));
+        BigInteger gap = optimal ? BigInteger.ZERO : objective.scoreBound(zBound).subtract(score).max(BigInteger.ZERO);
+        return new WdpSolution(chosen, score, optimal, gap,
+                new WdpSolution.Stats(parts.size(), largest, dominatedCount, cpSat, phases));
     }
 
-    /** What solving one part gave. */
-    private record PartResult(List<Integer> chosen, boolean optimal, BigInteger scoreBound, int size,
-                              boolean cpSat, int phases) {
+    /** What solving one part gave, with an upper bound on its weight (its value when optimal). */
+    private record PartResult(List<Integer> chosen, boolean optimal, BigInteger upperBound, boolean cpSat, int phases) {
     }
 
-    private static final class Acc {
-        final List<Integer> chosen = new ArrayList<>();
-        boolean optimal = true;
-        BigInteger bound = BigInteger.ZERO;
-        int parts;
-        int largest;
-        int cpSatParts;
-        int phases;
-
-        void add(PartResult r) {
-            chosen.addAll(r.chosen);
-            optimal &= r.optimal;
-            bound = bound.add(r.scoreBound);
-            largest = Math.max(largest, r.size);
-            cpSatParts += r.cpSat ? 1 : 0;
-            phases += r.phases;
-        }
+    private static List<Integer> union(List<PartResult> results) {
+        List<Integer> all = new ArrayList<>();
+        results.forEach(r -> all.addAll(r.chosen));
+        return all;
     }
 
-    private static PartResult solvePart(Part part, long deadline, CpSatTuning tuning) {
+    private List<PartResult> solveAll(List<Part> parts, long deadline, int workers) {
+        List<CpSatTuning> race = configs.subList(0, Math.min(workers, configs.size()));
+        return parts.stream().map(p -> solvePart(p, deadline, race)).toList();
+    }
+
+    private static PartResult solvePart(Part part, long deadline, List<CpSatTuning> race) {
         if (part.size() == 1 || sharesOneIntent(part)) {
             int best = 0;
             for (int k = 1; k < part.size(); k++) {
@@ -105,18 +129,16 @@ public final class ExactWinnerDetermination implements WinnerDetermination {
                     best = k;
                 }
             }
-            List<Integer> chosen = part.toProblem(List.of(best));
-            BigInteger s = part.bid(best).score();
-            return new PartResult(chosen, true, s, part.size(), false, 0);
+            return new PartResult(part.toProblem(List.of(best)), true, part.z[best], false, 0);
         }
         if (part.size() <= BranchAndBound.MAX_BIDS) {
             List<Integer> local = BranchAndBound.solve(part);
-            return new PartResult(part.toProblem(local), true, part.score(local), part.size(), false, 0);
+            return new PartResult(part.toProblem(local), true, part.z(local), false, 0);
         }
-        CpSatSolver.Result r = CpSatSolver.solve(part, Greedy.solve(part), deadline, tuning);
-        BigInteger score = part.score(r.chosen());
-        BigInteger bound = r.optimal() ? score : r.scoreUpperBound().max(score);
-        return new PartResult(part.toProblem(r.chosen()), r.optimal(), bound, part.size(), true, r.phases());
+        CpSatSolver.Result r = Portfolio.solve(part, Greedy.solve(part), deadline, race);
+        BigInteger value = part.z(r.chosen());
+        BigInteger bound = r.optimal() ? value : r.upperBound().max(value);
+        return new PartResult(part.toProblem(r.chosen()), r.optimal(), bound, true, r.phases());
     }
 
     /** All bids share an intent, so exactly one can win whatever the options (every cap is at least 1). */
@@ -132,6 +154,85 @@ public final class ExactWinnerDetermination implements WinnerDetermination {
             }
         }
         return false;
+    }
+
+    /**
+     * Without coupling options, each intent's best individual bid wins whenever no batched bid covers the
+     * intent (it fits with everything else and has positive weight), so the optimum is the best packing of
+     * batched bids weighted by their bonus over those individual bids, plus the individual bids on the intents
+     * left over. Batched bids with no positive bonus never help and stay out of the search.
+     */
+    private static final class Reduction {
+        final WdpProblem problem;
+        final BigInteger[] bonus;
+        /** Bids not searched over: dominated, individual, or batched without a positive bonus. */
+        final boolean[] outOfSearch;
+        /** The packed objective of every intent's best individual bid: the chosen batched bids' bonus adds to it. */
+        final BigInteger singlesValue;
+        private final int[] singleOf;
+        private final BigInteger[] singleZ;
+
+        Reduction(WdpProblem problem, Objective objective, boolean[] dropped) {
+            this.problem = problem;
+            int n = problem.bids().size();
+            singleOf = new int[problem.intentCount()];
+            singleZ = new BigInteger[problem.intentCount()];
+            Arrays.fill(singleOf, -1);
+            Arrays.fill(singleZ, BigInteger.ZERO);
+            for (int b = 0; b < n; b++) {
+                WdpBid bid = problem.bids().get(b);
+                if (!dropped[b] && bid.intentCount() == 1) {
+                    // After dominance at most one individual bid per intent is left.
+                    singleOf[bid.intent(0)] = b;
+                    singleZ[bid.intent(0)] = objective.z(bid);
+                }
+            }
+            bonus = new BigInteger[n];
+            outOfSearch = dropped.clone();
+            for (int b = 0; b < n; b++) {
+                WdpBid bid = problem.bids().get(b);
+                if (dropped[b] || bid.intentCount() == 1) {
+                    outOfSearch[b] = true;
+                    continue;
+                }
+                BigInteger v = objective.z(bid);
+                for (int i : bid.intentsView()) {
+                    v = v.subtract(singleZ[i]);
+                }
+                bonus[b] = v;
+                outOfSearch[b] = v.signum() <= 0;
+            }
+            BigInteger total = BigInteger.ZERO;
+            for (BigInteger z : singleZ) {
+                total = total.add(z);
+            }
+            singlesValue = total;
+        }
+
+        /** The best individual bid of every intent the chosen batched bids leave uncovered. */
+        List<Integer> singlesOutside(List<Integer> batched) {
+            boolean[] covered = new boolean[problem.intentCount()];
+            for (int b : batched) {
+                for (int i : problem.bids().get(b).intentsView()) {
+                    covered[i] = true;
+                }
+            }
+            List<Integer> out = new ArrayList<>();
+            for (int i = 0; i < covered.length; i++) {
+                if (!covered[i] && singleOf[i] >= 0) {
+                    out.add(singleOf[i]);
+                }
+            }
+            return out;
+        }
+
+        BigInteger[] bonus(int[] bids) {
+            BigInteger[] z = new BigInteger[bids.length];
+            for (int k = 0; k < bids.length; k++) {
+                z[k] = bonus[bids[k]];
+            }
+            return z;
+        }
     }
 
     /**
@@ -207,31 +308,43 @@ public final class ExactWinnerDetermination implements WinnerDetermination {
                 continue;
             }
             int[] in = bids.get(k).intentsView();
-            int root = find(parent, in[0]);
             for (int i : in) {
-                union(parent, root, i);
+                union(parent, in[0], i);
             }
             if (pairs) {
                 for (int p : bids.get(k).pairsView()) {
-                    union(parent, root, m + p);
+                    union(parent, in[0], m + p);
                 }
             }
         }
+        // Parts in the order of their first bid, bids ascending: canonical, like the problem.
         Map<Integer, List<Integer>> groups = new TreeMap<>();
-        Map<Integer, Integer> firstBidOfRoot = new HashMap<>();
+        Map<Integer, Integer> partOfRoot = new HashMap<>();
         for (int k = 0; k < bids.size(); k++) {
             if (skip[k]) {
                 continue;
             }
             int root = find(parent, bids.get(k).intentsView()[0]);
-            int key = firstBidOfRoot.computeIfAbsent(root, r -> firstBidOfRoot.size());
-            groups.computeIfAbsent(key, g -> new ArrayList<>()).add(k);
+            Integer part = partOfRoot.get(root);
+            if (part == null) {
+                part = partOfRoot.size();
+                partOfRoot.put(root, part);
+            }
+            groups.computeIfAbsent(part, g -> new ArrayList<>()).add(k);
         }
         List<int[]> out = new ArrayList<>();
         for (List<Integer> g : groups.values()) {
             out.add(g.stream().mapToInt(Integer::intValue).toArray());
         }
         return out;
+    }
+
+    private static int count(boolean[] flags) {
+        int n = 0;
+        for (boolean f : flags) {
+            n += f ? 1 : 0;
+        }
+        return n;
     }
 
     private static int find(int[] parent, int i) {

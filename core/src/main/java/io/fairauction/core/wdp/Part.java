@@ -7,32 +7,30 @@ import java.util.List;
 
 /**
  * A subset of a problem's bids solved together (a component, or the whole problem when options couple the
- * components), with the lexicographic objective (score, then tie value) packed into one integer per bid:
- * {@code z = score * 2^shift + tie}. Since winners never share an intent, the tie values of any selection sum to
- * less than {@code 2^shift}, so maximising the sum of {@code z} maximises score first and tie value second.
+ * components), each with its weight in the packed lexicographic objective (see {@link Objective}).
  */
 final class Part {
     final WdpProblem problem;
     /** Problem-level bid indices, ascending (canonical order). */
     final int[] bids;
+    /** The weight of each bid: its packed objective, or its bonus over the individual bids it replaces. */
     final BigInteger[] z;
-    final int shift;
+    final Objective objective;
 
-    Part(WdpProblem problem, int[] bids) {
+    Part(WdpProblem problem, int[] bids, BigInteger[] z, Objective objective) {
         this.problem = problem;
         this.bids = bids;
-        BitSet intents = new BitSet();
-        for (int b : bids) {
-            for (int i : problem.bids().get(b).intentsView()) {
-                intents.set(i);
-            }
-        }
-        this.shift = WdpBid.TIE_KEY_BITS + 64 - Long.numberOfLeadingZeros(Math.max(1, intents.cardinality()));
-        this.z = new BigInteger[bids.length];
+        this.z = z;
+        this.objective = objective;
+    }
+
+    /** A part weighted by each bid's own packed objective. */
+    static Part of(WdpProblem problem, int[] bids, Objective objective) {
+        BigInteger[] z = new BigInteger[bids.length];
         for (int k = 0; k < bids.length; k++) {
-            WdpBid b = bid(k);
-            z[k] = b.score().shiftLeft(shift).add(BigInteger.valueOf(b.tie()));
+            z[k] = objective.z(problem.bids().get(bids[k]));
         }
+        return new Part(problem, bids, z, objective);
     }
 
     WdpBid bid(int k) {
@@ -73,14 +71,14 @@ final class Part {
     }
 
     /**
-     * An upper bound on the score of any selection: every winner's score is at most the best score among
+     * An upper bound on the weight of any selection: every winner's weight is at most the best weight among
      * the bids on any one of its intents, and winners do not share intents.
      */
-    BigInteger trivialScoreBound() {
+    BigInteger trivialBound() {
         java.util.Map<Integer, BigInteger> best = new java.util.HashMap<>();
         for (int k = 0; k < bids.length; k++) {
             for (int i : bid(k).intentsView()) {
-                best.merge(i, bid(k).score(), BigInteger::max);
+                best.merge(i, z[k].max(BigInteger.ZERO), BigInteger::max);
             }
         }
         return best.values().stream().reduce(BigInteger.ZERO, BigInteger::add);
@@ -149,7 +147,7 @@ final class Part {
     /** Whether a selection of problem-level indices satisfies every constraint. */
     static boolean feasible(WdpProblem problem, List<Integer> chosen) {
         int[] all = chosen.stream().mapToInt(Integer::intValue).sorted().toArray();
-        Part whole = new Part(problem, all);
+        Part whole = Part.of(problem, all, Objective.of(problem));
         Packing p = whole.packing();
         for (int k = 0; k < all.length; k++) {
             if (!p.fits(k)) {

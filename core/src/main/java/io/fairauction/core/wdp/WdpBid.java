@@ -11,10 +11,9 @@ import java.util.Objects;
  * @param pairs   sorted, distinct directed-pair indices (used only when winners must be pair-disjoint)
  * @param solver  solver index (used only by per-solver caps)
  * @param score   the bid's score, at least zero
- * @param tie     the bid's tie value: the sum of its per-intent tie keys, each below 2^{@link #TIE_KEY_BITS}
+ * @param tie     the bid's tie value: the sum of its per-intent tie keys, each below 2^{@link WdpProblem#tieBits()}
  */
 public record WdpBid(String id, int[] intents, int[] pairs, int solver, BigInteger score, long tie) {
-    public static final int TIE_KEY_BITS = 20;
 
     public WdpBid {
         Objects.requireNonNull(id, "id");
@@ -23,6 +22,9 @@ public record WdpBid(String id, int[] intents, int[] pairs, int solver, BigInteg
         pairs = pairs.clone();
         if (score.signum() < 0) {
             throw new IllegalArgumentException("score must not be negative");
+        }
+        if (tie < 0) {
+            throw new IllegalArgumentException("tie value must not be negative");
         }
         if (intents.length == 0) {
             throw new IllegalArgumentException("a bid trades at least one intent");

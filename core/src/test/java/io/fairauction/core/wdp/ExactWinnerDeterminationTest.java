@@ -39,13 +39,14 @@ class ExactWinnerDeterminationTest {
     @MethodSource("seeds")
     void cpSatMatchesBruteForceEvenWhenTheObjectiveIsWiderThan64Bits(long seed) {
         // CP-SAT is normally used only for parts too big to enumerate; call it directly to check it on small ones.
+        // HUGE scores differ only far below their top 60 bits: many near-ties, so this also covers window phases.
         for (RandomProblems.Magnitude m : RandomProblems.Magnitude.values()) {
             WdpProblem p = RandomProblems.generate(seed, 3 + (int) (seed % 12), 2 + (int) (seed % 6),
                     RandomProblems.constraints(seed), m);
             BruteForce.Optimum oracle = BruteForce.solve(p);
-            Part all = new Part(p, IntStream.range(0, p.bids().size()).toArray());
-            CpSatSolver.Result r = CpSatSolver.solve(all, List.of(), System.nanoTime() + Duration.ofSeconds(60).toNanos(),
-                    CpSatTuning.defaults(2));
+            Part all = Part.of(p, IntStream.range(0, p.bids().size()).toArray(), Objective.of(p));
+            CpSatSolver.Result r = Portfolio.solve(all, List.of(), System.nanoTime() + Duration.ofSeconds(60).toNanos(),
+                    List.of(CpSatTuning.LP));
             assertThat(r.optimal()).as("seed %d %s", seed, m).isTrue();
             assertThat(oracle.sets()).as("seed %d %s: chosen %s", seed, m, r.chosen()).contains(r.chosen());
             if (m != RandomProblems.Magnitude.SMALL) {
@@ -59,7 +60,7 @@ class ExactWinnerDeterminationTest {
     void exactOptimumIsNeverBelowTheGreedyOne(long seed) {
         WdpProblem p = RandomProblems.generate(seed, 30 + (int) (seed % 30), 12, RandomProblems.constraints(seed),
                 RandomProblems.Magnitude.SMALL);
-        Part all = new Part(p, IntStream.range(0, p.bids().size()).toArray());
+        Part all = Part.of(p, IntStream.range(0, p.bids().size()).toArray(), Objective.of(p));
         List<Integer> greedy = Greedy.solve(all);
         assertThat(Part.feasible(p, all.toProblem(greedy))).as("seed %d", seed).isTrue();
         WdpSolution exact = new ExactWinnerDetermination().solve(p, LIMITS);
@@ -76,6 +77,28 @@ class ExactWinnerDeterminationTest {
         WdpSolution exact = new ExactWinnerDetermination().solve(p, LIMITS);
         assertThat(exact.optimal()).isTrue();
         assertThat(exact.score()).as("seed %d", seed).isEqualTo(subsetDp(p));
+    }
+
+    @Test
+    void anExactTieOnAWideObjectiveGivesTheCanonicalSelectionWhicheverConfigurationRuns() {
+        // {0,1} and {2} tie in score and in tie value; the canonical choice is the lower positions, {0,1}.
+        BigInteger wei = BigInteger.TEN.pow(21);
+        for (List<WdpBid> bids : List.of(
+                List.of(bid("a", new int[] {0}, 0, wei, 3), bid("b", new int[] {1}, 0, wei, 4), bid("ab", new int[] {0, 1}, 0, wei.shiftLeft(1), 7)),
+                List.of(bid("ab", new int[] {0, 1}, 0, wei.shiftLeft(1), 7), bid("a", new int[] {0}, 0, wei, 3), bid("b", new int[] {1}, 0, wei, 4)))) {
+            WdpProblem p = new WdpProblem(bids, 2, 1, 1, Constraints.NONE);
+            Part all = Part.of(p, new int[] {0, 1, 2}, Objective.of(p));
+            List<Integer> expected = bids.get(0).id().equals("a") ? List.of(0, 1) : List.of(0);
+            for (List<CpSatTuning> race : List.of(List.of(CpSatTuning.LP), List.of(CpSatTuning.LIGHT_LP), CpSatTuning.PORTFOLIO)) {
+                CpSatSolver.Result r = Portfolio.solve(all, List.of(), System.nanoTime() + Duration.ofSeconds(30).toNanos(), race);
+                assertThat(r.optimal()).isTrue();
+                assertThat(r.chosen()).as("%s with %s", bids, race).isEqualTo(expected);
+            }
+        }
+    }
+
+    private static WdpBid bid(String id, int[] intents, int solver, BigInteger score, long tie) {
+        return new WdpBid(id, intents, new int[] {0}, solver, score, tie);
     }
 
     @Test

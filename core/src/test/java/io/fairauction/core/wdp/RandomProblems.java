@@ -41,7 +41,7 @@ final class RandomProblems {
             };
             long tie = 0;
             for (int ignored : in) {
-                tie += 1 + r.nextInt((1 << WdpBid.TIE_KEY_BITS) - 1);
+                tie += 1 + r.nextInt((1 << WdpProblem.MIN_TIE_BITS) - 1);
             }
             out.add(new WdpBid("b" + k, in.stream().mapToInt(Integer::intValue).toArray(),
                     pr.stream().mapToInt(Integer::intValue).toArray(), r.nextInt(solvers), score, tie));
