@@ -60,8 +60,7 @@ public final class Screening {
 
     public static Screened screen(Competition competition) {
         Auction auction = competition.auction();
-        Map<String, Intent> intents = new HashMap<>();
-        auction.intents().forEach(i -> intents.put(Hex.canonical(i.uid()), i));
+        Intents intents = new Intents(auction);
         TieBreak tieBreak = TieBreak.of(competition);
 
         List<ScoredBid> valid = new ArrayList<>();
@@ -74,26 +73,80 @@ public final class Screening {
                 valid.add((ScoredBid) r);
             }
         }
-        valid.sort(Comparator.comparing((ScoredBid b) -> b, ScoredBid::byRank));
+        valid.sort(ScoredBid::byRank);
         return new Screened(auction, valid, filtered, tieBreak);
     }
 
-    private static Object screen(Bid bid, Auction auction, Map<String, Intent> intents, TieBreak tieBreak) {
+    /** The auction's intents in canonical order: by lower-case uid, whatever order they were listed in. */
+    static List<Intent> canonicalOrder(Auction auction) {
+        Map<Intent, String> key = new java.util.IdentityHashMap<>();
+        auction.intents().forEach(i -> key.put(i, Hex.canonical(i.uid())));
+        List<Intent> sorted = new ArrayList<>(auction.intents());
+        sorted.sort(Comparator.comparing(key::get));
+        return sorted;
+    }
+
+    /** The auction's intents by uid, and each one's rank in canonical (lower-case uid) order. */
+    private static final class Intents {
+        private final Map<String, Integer> byUid = new HashMap<>();
+        private final Map<String, Integer> byCanonicalUid = new HashMap<>();
+        private final List<Intent> inRankOrder;
+
+        Intents(Auction auction) {
+            inRankOrder = canonicalOrder(auction);
+            for (int k = 0; k < inRankOrder.size(); k++) {
+                byUid.put(inRankOrder.get(k).uid(), k);
+                byCanonicalUid.put(Hex.canonical(inRankOrder.get(k).uid()), k);
+            }
+        }
+
+        /** The intent's rank, or -1 when the auction has no such intent (uids compare without letter case). */
+        int rank(String uid) {
+            Integer k = byUid.get(uid); // the parser already resolved trades to the declared spelling
+            if (k == null) {
+                k = byCanonicalUid.get(Hex.canonical(uid));
+            }
+            return k == null ? -1 : k;
+        }
+
+        Intent get(int rank) {
+            return inRankOrder.get(rank);
+        }
+    }
+
+    private static Object screen(Bid bid, Auction auction, Intents intents, TieBreak tieBreak) {
         if (bid.trades().isEmpty()) {
             return new Filtered(FilterCode.EMPTY, null, "the bid settles no intent");
         }
         // Canonical order, so the reason reported for a bid with several bad trades does not depend on their order.
-        List<Trade> trades = new ArrayList<>(bid.trades());
-        trades.sort(Comparator.comparing((Trade t) -> Hex.canonical(t.intent()))
-                .thenComparing(Trade::executedSell).thenComparing(Trade::executedBuy));
-        Set<String> seen = new HashSet<>();
-        for (Trade t : trades) {
-            if (!intents.containsKey(Hex.canonical(t.intent()))) {
-                return new Filtered(FilterCode.UNKNOWN_INTENT, t.intent(), "intent " + t.intent() + " is not in auction " + auction.id());
+        int n = bid.trades().size();
+        int[] rank = new int[n];
+        String unknown = null;
+        for (int k = 0; k < n; k++) {
+            Trade t = bid.trades().get(k);
+            rank[k] = intents.rank(t.intent());
+            if (rank[k] < 0 && (unknown == null || Hex.canonical(t.intent()).compareTo(Hex.canonical(unknown)) < 0)) {
+                unknown = t.intent();
             }
-            if (!seen.add(Hex.canonical(t.intent()))) {
+        }
+        if (unknown != null) {
+            return new Filtered(FilterCode.UNKNOWN_INTENT, unknown, "intent " + unknown + " is not in auction " + auction.id());
+        }
+        List<Integer> order = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            order.add(k);
+        }
+        order.sort(Comparator.comparingInt((Integer k) -> rank[k])
+                .thenComparing(k -> bid.trades().get(k).executedSell())
+                .thenComparing(k -> bid.trades().get(k).executedBuy()));
+        List<Trade> trades = new ArrayList<>(n);
+        for (int j = 0; j < n; j++) {
+            int k = order.get(j);
+            if (j > 0 && rank[k] == rank[order.get(j - 1)]) {
+                Trade t = bid.trades().get(k);
                 return new Filtered(FilterCode.DUPLICATE_INTENT, t.intent(), "intent " + t.intent() + " appears more than once");
             }
+            trades.add(bid.trades().get(k));
         }
         for (Trade t : trades) {
             for (BigInteger amount : List.of(t.executedSell(), t.executedBuy())) {
@@ -105,8 +158,9 @@ public final class Screening {
         }
         List<ScoredTrade> scored = new ArrayList<>();
         BigInteger total = BigInteger.ZERO;
-        for (Trade t : trades) {
-            Intent intent = intents.get(Hex.canonical(t.intent()));
+        for (int j = 0; j < n; j++) {
+            Trade t = trades.get(j);
+            Intent intent = intents.get(rank[order.get(j)]);
             if (intent.side() == Side.SELL && !t.executedSell().equals(intent.sellAmount())) {
                 return new Filtered(FilterCode.AMOUNT_MISMATCH, intent.uid(),
                         "executedSell " + t.executedSell() + " != sellAmount " + intent.sellAmount() + " (fill-or-kill sell)");

@@ -37,8 +37,11 @@ public final class TieBreak {
     public static TieBreak of(Competition competition) {
         Map<String, byte[]> digests = new HashMap<>();
         List<byte[]> sorted = new ArrayList<>();
+        // Lower-case each intent's uid once; trades name intents by their declared spelling.
+        Map<String, String> canonical = new HashMap<>();
+        competition.auction().intents().forEach(i -> canonical.put(i.uid(), Hex.canonical(i.uid())));
         for (Bid bid : competition.bids()) {
-            byte[] d = digest(bid);
+            byte[] d = digest(bid, canonical);
             digests.put(bid.id(), d);
             sorted.add(d);
         }
@@ -57,12 +60,15 @@ public final class TieBreak {
         return new BigInteger(1, sha.digest());
     }
 
-    /** The key of the bid's trade on one intent, in [1, 2^bits), for bits up to 62. */
-    public long intentKey(String bidId, String intentUid, int bits) {
+    /**
+     * The key of the bid's trade on one intent, in [1, 2^bits) for bits up to 62; the intent is named by its
+     * rank in canonical (lower-case uid) order, which every replay of the auction agrees on.
+     */
+    public long intentKey(String bidId, int intentRank, int bits) {
         MessageDigest sha = sha256();
         sha.update(salt);
         sha.update(digestOf(bidId));
-        sha.update(Hex.canonical(intentUid).getBytes(StandardCharsets.UTF_8));
+        sha.update(new byte[] {(byte) (intentRank >>> 24), (byte) (intentRank >>> 16), (byte) (intentRank >>> 8), (byte) intentRank});
         byte[] h = sha.digest();
         long v = 0;
         for (int i = 0; i < 8; i++) {
@@ -79,16 +85,37 @@ public final class TieBreak {
         return d;
     }
 
-    static byte[] digest(Bid bid) {
-        StringBuilder s = new StringBuilder("bid\0").append(bid.id()).append('\0').append(bid.solver()).append('\0');
-        List<Trade> trades = new ArrayList<>(bid.trades());
-        trades.sort(Comparator.comparing((Trade t) -> Hex.canonical(t.intent()))
-                .thenComparing(Trade::executedSell).thenComparing(Trade::executedBuy));
-        for (Trade t : trades) {
-            s.append(Hex.canonical(t.intent())).append(':').append(t.executedSell()).append(':')
-                    .append(t.executedBuy()).append('\0');
+    static byte[] digest(Bid bid, Map<String, String> canonical) {
+        MessageDigest sha = sha256();
+        field(sha, "bid".getBytes(StandardCharsets.UTF_8));
+        field(sha, bid.id().getBytes(StandardCharsets.UTF_8));
+        field(sha, bid.solver().getBytes(StandardCharsets.UTF_8));
+        List<String> uids = new ArrayList<>(bid.trades().size());
+        for (Trade t : bid.trades()) {
+            String uid = canonical.get(t.intent());
+            uids.add(uid != null ? uid : Hex.canonical(t.intent()));
         }
-        return sha256().digest(s.toString().getBytes(StandardCharsets.UTF_8));
+        Integer[] order = new Integer[uids.size()];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+        }
+        java.util.Arrays.sort(order, Comparator.comparing((Integer k) -> uids.get(k))
+                .thenComparing(k -> bid.trades().get(k).executedSell())
+                .thenComparing(k -> bid.trades().get(k).executedBuy()));
+        for (int k : order) {
+            Trade t = bid.trades().get(k);
+            field(sha, uids.get(k).getBytes(StandardCharsets.UTF_8));
+            field(sha, t.executedSell().toByteArray());
+            field(sha, t.executedBuy().toByteArray());
+        }
+        return sha.digest();
+    }
+
+    /** A length-prefixed field, so that no two different bids hash the same bytes. */
+    private static void field(MessageDigest sha, byte[] bytes) {
+        int n = bytes.length;
+        sha.update(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
+        sha.update(bytes);
     }
 
     private static int compareBytes(byte[] a, byte[] b) {

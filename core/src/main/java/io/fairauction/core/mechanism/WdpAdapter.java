@@ -25,30 +25,34 @@ final class WdpAdapter {
 
     WdpAdapter(Auction auction, List<ScoredBid> bids, Constraints constraints, TieBreak tieBreak) {
         this.bids = List.copyOf(bids);
-        TreeSet<String> uids = new TreeSet<>();
-        auction.intents().forEach(i -> uids.add(Hex.canonical(i.uid())));
-        Map<String, Integer> intentIndex = index(uids);
+        // Intents indexed in canonical (lower-case uid) order.
+        List<Intent> sorted = Screening.canonicalOrder(auction);
+        Map<Intent, Integer> intentIndex = new java.util.IdentityHashMap<>();
+        sorted.forEach(i -> intentIndex.put(i, intentIndex.size()));
+        // Pair keys once per intent, not once per trade: they lower-case addresses.
+        Map<Intent, String> pairOf = new java.util.IdentityHashMap<>();
+        auction.intents().forEach(i -> pairOf.put(i, pairKey(auction, i)));
         TreeSet<String> pairs = new TreeSet<>();
         TreeSet<String> solvers = new TreeSet<>();
         for (ScoredBid b : bids) {
             solvers.add(b.solver());
-            b.trades().forEach(t -> pairs.add(pairKey(auction, t.intent())));
+            b.trades().forEach(t -> pairs.add(pairOf.get(t.intent())));
         }
         Map<String, Integer> pairIndex = index(pairs);
         Map<String, Integer> solverIndex = index(solvers);
 
-        int tieBits = tieBits(bids, uids.size());
+        int tieBits = tieBits(bids, sorted.size());
         List<WdpBid> wdp = new ArrayList<>(bids.size());
         for (ScoredBid b : bids) {
-            int[] in = b.trades().stream().mapToInt(t -> intentIndex.get(Hex.canonical(t.intent().uid()))).sorted().toArray();
-            int[] pr = b.trades().stream().mapToInt(t -> pairIndex.get(pairKey(auction, t.intent()))).distinct().sorted().toArray();
+            int[] in = b.trades().stream().mapToInt(t -> intentIndex.get(t.intent())).sorted().toArray();
+            int[] pr = b.trades().stream().mapToInt(t -> pairIndex.get(pairOf.get(t.intent()))).distinct().sorted().toArray();
             long tie = 0;
             for (ScoredTrade t : b.trades()) {
-                tie += tieBreak.intentKey(b.id(), t.intent().uid(), tieBits);
+                tie += tieBreak.intentKey(b.id(), intentIndex.get(t.intent()), tieBits);
             }
             wdp.add(new WdpBid(b.id(), in, pr, solverIndex.get(b.solver()), b.score(), tie));
         }
-        this.problem = new WdpProblem(wdp, uids.size(), pairs.size(), Math.max(1, solvers.size()), constraints, tieBits);
+        this.problem = new WdpProblem(wdp, sorted.size(), pairs.size(), Math.max(1, solvers.size()), constraints, tieBits);
     }
 
     /**
