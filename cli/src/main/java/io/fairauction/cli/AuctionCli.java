@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 ReplayCommand.class,
                 ExportLpCommand.class,
                 GenerateCommand.class,
+                BenchCommand.class,
                 io.fairauction.cli.chain.ChainCommand.class,
                 CommandLine.HelpCommand.class
         })

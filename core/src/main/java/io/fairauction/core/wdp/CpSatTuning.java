@@ -10,15 +10,18 @@ import java.util.List;
  * and is not deterministic (its deterministic interleaved mode is slower still; see docs/benchmarks.md).
  *
  * @param linearization  CP-SAT's linearization level: 2 adds the LP relaxation with cuts, 1 a lighter LP
+ * @param presolve       whether CP-SAT presolves the model (costly on small models, sometimes decisive on big ones)
+ * @param leanLp         the whole LP up front and no cut rounds: the clique constraints already make the LP tight,
+ *                       so on market auctions cutting costs more time than it saves
  * @param objectiveBits  width of each objective phase (see {@link CpSatSolver})
  */
-public record CpSatTuning(int linearization, int objectiveBits) {
+public record CpSatTuning(int linearization, boolean presolve, boolean leanLp, int objectiveBits) {
 
-    /** The LP with cuts: strongest bounds, best on dense market auctions. */
-    public static final CpSatTuning LP = new CpSatTuning(2, 60);
-    /** A lighter LP: faster where bounds matter less, often on CATS-style auctions. */
-    public static final CpSatTuning LIGHT_LP = new CpSatTuning(1, 60);
-    /** Raced in this order; the first is also the fallback when the enumeration meets many near-ties. */
+    /** The full LP, lean, no presolve: the fastest alone on market auctions (see docs/benchmarks.md). */
+    public static final CpSatTuning LP = new CpSatTuning(2, false, true, 60);
+    /** A lighter LP after presolve: the one that wins where {@link #LP} is slow, e.g. CATS arbitrary. */
+    public static final CpSatTuning LIGHT_LP = new CpSatTuning(1, true, false, 60);
+    /** Raced in this order; the first runs alone for a while, and is the fallback for many near-ties. */
     public static final List<CpSatTuning> PORTFOLIO = List.of(LP, LIGHT_LP);
 
     public CpSatTuning {
@@ -33,6 +36,11 @@ public record CpSatTuning(int linearization, int objectiveBits) {
         p.setNumWorkers(1);
         p.setRandomSeed(0);
         p.setLinearizationLevel(linearization);
+        p.setCpModelPresolve(presolve);
+        if (leanLp) {
+            p.setAddLpConstraintsLazily(false);
+            p.setCutLevel(0);
+        }
         p.setLogSearchProgress(false);
     }
 }

@@ -1,6 +1,7 @@
 package io.fairauction.core.wdp;
 
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionService;
@@ -8,14 +9,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Races CP-SAT configurations on separate cores and keeps the first proven answer. CP-SAT's running times on
- * winner determination are heavy-tailed and which configuration is fast varies from auction to auction (an
- * LP-heavy one can take 0.4 s where a lighter one takes a minute, and the other way round), so racing two
- * single-worker configurations is both faster on the median and far more robust than either alone, or than
- * CP-SAT's own two-worker mode. Every configuration returns the canonical optimum (see {@link CpSatSolver}),
- * so which one wins the race does not change the result.
+ * winner determination are heavy-tailed and which configuration is fast varies from auction to auction (one can
+ * take 0.4 s where another takes a minute, and the other way round), so racing two single-worker configurations
+ * is far more robust than either alone, or than CP-SAT's own two-worker mode. Two searches on two cores slow each
+ * other down by about half, though, so the others join only when the first has not finished within
+ * {@link #JOIN_AFTER}: small auctions run alone at full speed, hard ones get the race. Every configuration returns
+ * the canonical optimum (see {@link CpSatSolver}), so which one wins does not change the result.
  */
 final class Portfolio {
     private static final ExecutorService THREADS = Executors.newCachedThreadPool(r -> {
@@ -23,6 +27,9 @@ final class Portfolio {
         t.setDaemon(true);
         return t;
     });
+
+    /** How long the first configuration runs alone before the others join. */
+    static final Duration JOIN_AFTER = Duration.ofMillis(100);
 
     private Portfolio() {
     }
@@ -34,15 +41,18 @@ final class Portfolio {
         }
         CompletionService<CpSatSolver.Result> race = new ExecutorCompletionService<>(THREADS);
         List<CpSatSolver.Stop> stops = new ArrayList<>();
-        for (CpSatTuning config : configs) {
-            CpSatSolver.Stop stop = new CpSatSolver.Stop();
-            stops.add(stop);
-            race.submit(() -> CpSatSolver.solve(part, warmStart, deadline, config, stop));
-        }
         CpSatSolver.Result best = null;
         try {
+            start(race, stops, part, warmStart, deadline, primary);
+            Future<CpSatSolver.Result> first = race.poll(JOIN_AFTER.toNanos(), TimeUnit.NANOSECONDS);
+            if (first != null && (first.get().optimal() || first.get().overflow())) {
+                return finish(part, first.get(), deadline, primary);
+            }
+            for (CpSatTuning config : configs.subList(1, configs.size())) {
+                start(race, stops, part, warmStart, deadline, config);
+            }
             for (int done = 0; done < configs.size(); done++) {
-                CpSatSolver.Result r = race.take().get();
+                CpSatSolver.Result r = done == 0 && first != null ? first.get() : race.take().get();
                 if (r.optimal() || r.overflow()) {
                     stops.forEach(CpSatSolver.Stop::stop);
                     return finish(part, r, deadline, primary);
@@ -58,6 +68,13 @@ final class Portfolio {
             throw new IllegalStateException("winner determination failed", e.getCause());
         }
         return best;
+    }
+
+    private static void start(CompletionService<CpSatSolver.Result> race, List<CpSatSolver.Stop> stops, Part part,
+                              List<Integer> warmStart, long deadline, CpSatTuning config) {
+        CpSatSolver.Stop stop = new CpSatSolver.Stop();
+        stops.add(stop);
+        race.submit(() -> CpSatSolver.solve(part, warmStart, deadline, config, stop));
     }
 
     /** Too many near-ties for the enumeration: window phases with one fixed configuration keep it deterministic. */
