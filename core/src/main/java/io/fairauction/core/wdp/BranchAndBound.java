@@ -9,8 +9,9 @@ import java.util.stream.IntStream;
 
 /**
  * Exact depth-first search for small parts, where starting CP-SAT would cost more than the search itself.
- * Bids are tried best first; a branch is cut when even taking every remaining compatible bid could not beat
- * the incumbent. Deterministic: among selections of equal objective the first one found is kept.
+ * Bids are tried best first; a branch is cut when even taking every remaining compatible bid could not reach
+ * the incumbent. Among selections of equal weight the one with the lowest bid positions is kept, the same rule
+ * as CP-SAT's enumeration (see {@link CpSatSolver#canonicallyBefore}).
  */
 final class BranchAndBound {
     /** Parts up to this many bids are enumerated. */
@@ -42,7 +43,8 @@ final class BranchAndBound {
     }
 
     private void search(int depth, BigInteger value) {
-        if (value.compareTo(best) > 0) {
+        int cmp = value.compareTo(best);
+        if (cmp > 0 || (cmp == 0 && CpSatSolver.canonicallyBefore(sorted(current), sorted(bestSet)))) {
             best = value;
             bestSet = new ArrayList<>(current);
         }
@@ -55,7 +57,7 @@ final class BranchAndBound {
                 bound = bound.add(part.z[order[d]]);
             }
         }
-        if (bound.compareTo(best) <= 0) {
+        if (bound.compareTo(best) < 0) {
             return;
         }
         int k = order[depth];
@@ -67,6 +69,12 @@ final class BranchAndBound {
             packing.remove(k);
         }
         search(depth + 1, value);
+    }
+
+    private static List<Integer> sorted(List<Integer> set) {
+        List<Integer> s = new ArrayList<>(set);
+        s.sort(null);
+        return s;
     }
 
     @Override
