@@ -5,6 +5,7 @@ import io.fairauction.core.wdp.Constraints;
 import io.fairauction.core.wdp.WdpBid;
 import io.fairauction.core.wdp.WdpProblem;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +14,17 @@ import java.util.TreeMap;
 /**
  * Writes a winner-determination problem as a CPLEX LP file, so anyone can check our optimum with any MIP solver
  * (CBC, SCIP, HiGHS, Gurobi...). Variable {@code x<k>} is 1 iff the k-th bid wins; a comment maps each variable
- * to its bid id (bid ids are free strings and cannot be LP names). The objective is the plain total score in
- * native wei, without the tie-break, so its optimum is the {@code totalScore} of an optimal result.
+ * to its bid id (bid ids are free strings and cannot be LP names). The objective is the plain total score without
+ * the tie-break, so its optimum is the {@code totalScore} of an optimal result. Scores are native wei, which at market
+ * scale reach 1e20 and more, where MIP solvers treat a coefficient as infinite (CBC: 1e20); so the objective is written
+ * in units of 10^k wei, as exact decimals, with k chosen to keep every coefficient below 10^{@value #OBJECTIVE_DIGITS}.
+ * A header comment states k.
  */
 public final class LpFormat {
     /** LP readers accept long lines, but some cap them at 255 characters: wrap well before. */
     private static final int LINE = 200;
+    /** Integer digits left in the largest objective coefficient: well inside a double's exact range. */
+    static final int OBJECTIVE_DIGITS = 12;
 
     private LpFormat() {
     }
@@ -33,10 +39,12 @@ public final class LpFormat {
             out.append("\\ x").append(k).append(" = bid ").append(oneLine(p.bids().get(k).id())).append('\n');
         }
 
+        int scale = objectiveScale(p);
+        out.append("\\ objective in units of 10^").append(scale).append(" native wei\n");
         out.append("Maximize\n");
         List<String> terms = new ArrayList<>();
         for (int k = 0; k < p.bids().size(); k++) {
-            terms.add(p.bids().get(k).score() + " x" + k);
+            terms.add(new BigDecimal(p.bids().get(k).score()).movePointLeft(scale).stripTrailingZeros().toPlainString() + " x" + k);
         }
         expression(out, " obj:", terms.isEmpty() ? List.of("0 x_none") : terms);
 
@@ -72,6 +80,12 @@ public final class LpFormat {
         wrap(out, " ", vars, " ");
         out.append("End\n");
         return out.toString();
+    }
+
+    /** The power of ten the objective is divided by: 0 unless the largest score has more than {@link #OBJECTIVE_DIGITS} digits. */
+    public static int objectiveScale(WdpProblem p) {
+        int digits = p.bids().stream().mapToInt(b -> b.score().abs().toString().length()).max().orElse(0);
+        return Math.max(0, digits - OBJECTIVE_DIGITS);
     }
 
     private enum Grouping { INTENT, PAIR, SOLVER }

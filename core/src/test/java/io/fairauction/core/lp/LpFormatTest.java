@@ -6,25 +6,31 @@ import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPSolverParameters;
 import com.google.ortools.linearsolver.MPVariable;
+import io.fairauction.core.generate.AuctionGenerator;
 import io.fairauction.core.mechanism.Mechanism;
 import io.fairauction.core.mechanism.MechanismOptions;
 import io.fairauction.core.mechanism.Mechanisms;
+import io.fairauction.core.mechanism.SelectionProblem;
 import io.fairauction.core.model.Auction;
 import io.fairauction.core.model.Competition;
 import io.fairauction.core.model.Token;
 import io.fairauction.core.result.AuctionResult;
 import io.fairauction.core.testing.RandomCompetitions;
 import io.fairauction.core.testing.Seeds;
+import io.fairauction.core.wdp.WdpBid;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,6 +69,32 @@ class LpFormatTest {
             assertThat(r.totalScore()).isLessThan(BigInteger.TWO.pow(40));
             assertThat(Math.round(scip.objective().value())).as("seed %d %s:%n%s", seed, name, lp)
                     .isEqualTo(r.totalScore().longValueExact());
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void weiScaleObjectiveIsWrittenExactlyInUnitsSmallEnoughForMipSolvers(long seed) {
+        // Market-style auctions with real native prices: scores of 1e15..1e22 wei.
+        Competition c = AuctionGenerator.generate(new AuctionGenerator.Spec(30, 4, 20, seed, "market"));
+        SelectionProblem selection = Mechanisms.byName("fair-combinatorial").orElseThrow().selectionProblem(c, MechanismOptions.DEFAULT);
+        String lp = LpFormat.write(selection);
+        int scale = LpFormat.objectiveScale(selection.problem());
+        assertThat(lp).contains("\\ objective in units of 10^" + scale + " native wei\n");
+        Map<String, BigInteger> written = new HashMap<>();
+        Matcher m = Pattern.compile("([0-9.]+) (x\\d+)").matcher(lp.substring(lp.indexOf("Maximize"), lp.indexOf("Subject To")));
+        while (m.find()) {
+            BigDecimal coefficient = new BigDecimal(m.group(1));
+            assertThat(coefficient.abs()).as("seed %d: %s", seed, m.group()).isLessThan(BigDecimal.TEN.pow(LpFormat.OBJECTIVE_DIGITS));
+            written.put(m.group(2), coefficient.movePointRight(scale).toBigIntegerExact());
+        }
+        List<WdpBid> bids = selection.problem().bids();
+        assertThat(written).as("seed %d", seed).hasSize(bids.size());
+        for (int k = 0; k < bids.size(); k++) {
+            assertThat(written.get("x" + k)).as("seed %d bid %s", seed, bids.get(k).id()).isEqualTo(bids.get(k).score());
+        }
+        if (bids.stream().anyMatch(b -> b.score().compareTo(BigInteger.TEN.pow(LpFormat.OBJECTIVE_DIGITS)) >= 0)) {
+            assertThat(scale).isPositive();
         }
     }
 
