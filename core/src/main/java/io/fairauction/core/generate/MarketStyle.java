@@ -24,9 +24,9 @@ import java.util.SplittableRandom;
  * A realistic auction after the model of Canidio &amp; Henneke (sections 2-5): every trade type (token pair) has
  * a strong solver, whose production {@code β} is drawn from {@code [β̲, β̄]}, and a weak one, who produces
  * {@code β̲}; a third solver sits in between. Individual bids are production shaded by a small margin. A batched
- * bid is one solver's production on 2-5 intents times a batching factor {@code g ≥ 1} drawn per batch, so most
- * beat the reference; a quarter of them move value from one trader to another (same total, one trader below the
- * best individual bid) so the fairness filter has work to do.
+ * bid is one solver's production on 2-5 intents times a batching factor {@code g ≥ 1} drawn per batch, up to a
+ * ceiling set by how related the intents are (see {@link #G_COW}); a quarter of them move value from one trader to
+ * another (same total, one trader below the best individual bid) so the fairness filter has work to do.
  *
  * <p>Production and limits are set relative to the market price (the ratio of native prices) so that every bid
  * respects its limit: each intent gets exactly {@code min(solvers, 3)} individual bids, and the auction has
@@ -40,9 +40,17 @@ final class MarketStyle implements Style {
     static final double BETA_HIGH = 1.003;
     /** How much of production a solver keeps: individual and batched bids are shaded by up to this much. */
     private static final double MAX_MARGIN = 0.0015;
-    /** The batching factor g of the paper, drawn per batched bid. */
+    /**
+     * The batching factor g of the paper, drawn per batched bid from {@code [1, ceiling]}. The ceiling depends on
+     * how the batch's intents are related, as on a real exchange: opposite intents on one pair can match directly
+     * with no AMM fee or price impact (a coincidence of wants); same-direction intents on one pair share a route;
+     * intents linked through a shared token share part of one; unrelated intents only share the gas overhead.
+     */
     static final double G_LOW = 1.00;
-    static final double G_HIGH = 1.05;
+    static final double G_COW = 1.05;
+    static final double G_SAME_PAIR = 1.02;
+    static final double G_SHARED_TOKEN = 1.01;
+    static final double G_UNRELATED = 1.002;
     /** Limit prices sit this far below the market (slippage tolerance); at least β̲ shaded by the margin. */
     private static final double SLIPPAGE_LOW = 0.005;
     private static final double SLIPPAGE_HIGH = 0.03;
@@ -374,7 +382,7 @@ final class MarketStyle implements Style {
             int s = rng.nextInt(solverCount);
             int size = 2 + rng.nextInt(Math.min(5, orders.size()) - 1);
             List<Integer> bundle = bundle(s, size);
-            double g = Draw.uniform(rng, G_LOW, G_HIGH);
+            double g = Draw.uniform(rng, G_LOW, batchingCeiling(bundle));
             List<Trade> trades = new ArrayList<>();
             for (int i : bundle) {
                 trades.add(trade(orders.get(i), shaded(Math.round(beta(s, i) * g))));
@@ -421,6 +429,32 @@ final class MarketStyle implements Style {
                 bundle.add(candidate);
             }
             return bundle;
+        }
+
+        /** The highest batching factor the intents of a bundle allow (see {@link #G_COW}). */
+        double batchingCeiling(List<Integer> bundle) {
+            Order first = orders.get(bundle.get(0));
+            long pair = pairKey(first.sellToken(), first.buyToken());
+            if (bundle.stream().allMatch(i -> pairKey(orders.get(i).sellToken(), orders.get(i).buyToken()) == pair)) {
+                boolean bothWays = bundle.stream().anyMatch(i -> orders.get(i).sellToken() != first.sellToken());
+                return bothWays ? G_COW : G_SAME_PAIR;
+            }
+            // Linked through tokens: every intent reachable from the first by intents sharing a token.
+            Set<Integer> reached = new HashSet<>(List.of(first.sellToken(), first.buyToken()));
+            List<Integer> left = new ArrayList<>(bundle.subList(1, bundle.size()));
+            boolean grew = true;
+            while (grew && !left.isEmpty()) {
+                grew = left.removeIf(i -> {
+                    Order o = orders.get(i);
+                    if (reached.contains(o.sellToken()) || reached.contains(o.buyToken())) {
+                        reached.add(o.sellToken());
+                        reached.add(o.buyToken());
+                        return true;
+                    }
+                    return false;
+                });
+            }
+            return left.isEmpty() ? G_SHARED_TOKEN : G_UNRELATED;
         }
 
         /**

@@ -94,7 +94,6 @@ final class CpSatSolver {
     /** The enumeration; on overflow it returns the best found so far with {@code overflow} set. */
     static Result solve(Part part, List<Integer> warmStart, long deadlineNanos, CpSatTuning tuning, Stop stop) {
         load();
-        Model m = new Model(part);
         int n = part.size();
         BigInteger total = BigInteger.ZERO;
         for (BigInteger z : part.z) {
@@ -109,8 +108,18 @@ final class CpSatSolver {
         }
         BigInteger rest = lowBitsBound(part, r);
 
+        // Bids that cannot reach the warm start are left out; more fall away as better selections turn up.
+        LpBound lp = part.lpBound(deadlineNanos);
+        BigInteger floor = part.z(warmStart);
+        boolean[] out = new boolean[n];
+        boolean[] inPlay = new boolean[n];
+        for (int k = 0; k < n; k++) {
+            out[k] = !lp.canReach(k, floor);
+            inPlay[k] = !out[k];
+        }
+        Model m = new Model(part, inPlay);
         // Objective: the top bits of every weight.
-        m.model.maximize(LinearExpr.weightedSum(m.x, c));
+        m.model.maximize(m.sum(c));
         m.hint(warmStart);
 
         List<Integer> best = null; // the canonical one among the selections that reach bestZ
@@ -158,10 +167,20 @@ final class CpSatSolver {
             if (s == 0 || ceiling.compareTo(bestZ) < 0) {
                 return new Result(best, true, null, solves);
             }
+            for (int k = 0; k < n; k++) {
+                if (!out[k] && !lp.canReach(k, bestZ)) {
+                    out[k] = true;
+                    m.exclude(k);
+                }
+            }
             // Cut off what was found (any other selection wins a bid outside it) and demand a chance to match the best.
-            m.model.addGreaterOrEqual(LinearExpr.sum(m.outside(found)), 1);
+            Literal[] others = m.outside(found, out);
+            if (others.length == 0) {
+                return new Result(best, true, null, solves); // only subsets of the selection are left: all worth less
+            }
+            m.model.addGreaterOrEqual(LinearExpr.sum(others), 1);
             BigInteger need = ceilDiv(bestZ.subtract(rest), BigInteger.ONE.shiftLeft(s));
-            m.model.addGreaterOrEqual(LinearExpr.weightedSum(m.x, c), need.max(BigInteger.ZERO).longValueExact());
+            m.model.addGreaterOrEqual(m.sum(c), need.max(BigInteger.ZERO).longValueExact());
             m.model.clearHints();
         }
     }
@@ -195,74 +214,70 @@ final class CpSatSolver {
         return spread.min(all);
     }
 
-    /** The part's model: one literal per bid and the packing constraints. */
+    /** The part's model: one literal per bid still in play and the packing constraints. */
     private static final class Model {
         final CpModel model = new CpModel();
+        /** x[k] = 1 iff bid k wins; null for a bid left out (it cannot reach the best known weight). */
         final BoolVar[] x;
 
         Model(Part part) {
-            // Data: the part's bids by intent, pair and solver.
-            int n = part.size();
-            Map<Integer, List<Integer>> byIntent = new TreeMap<>();
-            Map<Integer, List<Integer>> byPair = new TreeMap<>();
-            Map<Integer, List<Integer>> bySolver = new TreeMap<>();
-            for (int k = 0; k < n; k++) {
-                WdpBid b = part.bid(k);
-                for (int i : b.intentsView()) {
-                    byIntent.computeIfAbsent(i, v -> new ArrayList<>()).add(k);
-                }
-                for (int p : b.pairsView()) {
-                    byPair.computeIfAbsent(p, v -> new ArrayList<>()).add(k);
-                }
-                bySolver.computeIfAbsent(b.solver(), v -> new ArrayList<>()).add(k);
-            }
+            this(part, null);
+        }
 
-            // Variables: x[b] = 1 iff bid b wins.
+        Model(Part part, boolean[] inPlay) {
+            int n = part.size();
             x = new BoolVar[n];
             for (int k = 0; k < n; k++) {
-                x[k] = model.newBoolVar("x[" + part.bid(k).id() + "]");
+                if (inPlay == null || inPlay[k]) {
+                    x[k] = model.newBoolVar("x[" + part.bid(k).id() + "]");
+                }
             }
+            // Cliques per intent (and per pair when pair-disjoint), the caps per solver and on all winners.
+            for (Part.Row row : part.rows()) {
+                List<Integer> members = new ArrayList<>();
+                for (int k : row.members()) {
+                    members.add(k);
+                }
+                Literal[] l = literals(members);
+                if (l.length <= row.rhs()) {
+                    continue;
+                }
+                if (row.rhs() == 1) {
+                    model.addAtMostOne(l);
+                } else {
+                    model.addLessOrEqual(LinearExpr.sum(l), row.rhs());
+                }
+            }
+        }
 
-            // Each intent is sold at most once: one clique per intent.
-            for (List<Integer> bids : byIntent.values()) {
-                if (bids.size() > 1) {
-                    model.addAtMostOne(literals(bids));
-                }
+        /** The weighted sum of the bids in play. */
+        LinearExpr sum(long[] c) {
+            List<Integer> live = live();
+            long[] coeffs = new long[live.size()];
+            for (int j = 0; j < coeffs.length; j++) {
+                coeffs[j] = c[live.get(j)];
             }
-            // Uniform directional clearing price: at most one winner per directed token pair.
-            Constraints c = part.constraints();
-            if (c.pairDisjoint()) {
-                for (List<Integer> bids : byPair.values()) {
-                    if (bids.size() > 1) {
-                        model.addAtMostOne(literals(bids));
-                    }
-                }
-            }
-            // At most k winning bids per solver.
-            if (c.maxWinnersPerSolver() > 0) {
-                for (List<Integer> bids : bySolver.values()) {
-                    if (bids.size() > c.maxWinnersPerSolver()) {
-                        model.addLessOrEqual(LinearExpr.sum(literals(bids)), c.maxWinnersPerSolver());
-                    }
-                }
-            }
-            // At most N winners in all.
-            if (c.maxWinners() > 0 && n > c.maxWinners()) {
-                model.addLessOrEqual(LinearExpr.sum(x), c.maxWinners());
+            return LinearExpr.weightedSum(literals(live), coeffs);
+        }
+
+        /** Leaves bid k out from now on. */
+        void exclude(int k) {
+            if (x[k] != null) {
+                model.addEquality(x[k], 0);
             }
         }
 
         void hint(List<Integer> chosen) {
             boolean[] on = new boolean[x.length];
             chosen.forEach(k -> on[k] = true);
-            for (int k = 0; k < x.length; k++) {
+            for (int k : live()) {
                 model.addHint(x[k], on[k] ? 1 : 0);
             }
         }
 
         List<Integer> chosen(CpSolver solver) {
             List<Integer> out = new ArrayList<>();
-            for (int k = 0; k < x.length; k++) {
+            for (int k : live()) {
                 if (solver.booleanValue(x[k])) {
                     out.add(k);
                 }
@@ -270,24 +285,37 @@ final class CpSatSolver {
             return out;
         }
 
-        Literal[] outside(List<Integer> chosen) {
+        /** The literals of the bids in play outside a selection, except those in {@code out}. */
+        Literal[] outside(List<Integer> chosen, boolean[] out) {
             boolean[] in = new boolean[x.length];
             chosen.forEach(k -> in[k] = true);
             List<Integer> rest = new ArrayList<>();
-            for (int k = 0; k < x.length; k++) {
-                if (!in[k]) {
+            for (int k : live()) {
+                if (!in[k] && !out[k]) {
                     rest.add(k);
                 }
             }
             return literals(rest);
         }
 
-        private Literal[] literals(List<Integer> idx) {
-            Literal[] l = new Literal[idx.size()];
-            for (int j = 0; j < l.length; j++) {
-                l[j] = x[idx.get(j)];
+        private List<Integer> live() {
+            List<Integer> live = new ArrayList<>();
+            for (int k = 0; k < x.length; k++) {
+                if (x[k] != null) {
+                    live.add(k);
+                }
             }
-            return l;
+            return live;
+        }
+
+        private Literal[] literals(List<Integer> idx) {
+            List<Literal> l = new ArrayList<>();
+            for (int k : idx) {
+                if (x[k] != null) {
+                    l.add(x[k]);
+                }
+            }
+            return l.toArray(new Literal[0]);
         }
     }
 

@@ -33,6 +33,21 @@ final class Part {
         return new Part(problem, bids, z, objective);
     }
 
+    private LpBound lpBound;
+
+    /** The part's LP bound, computed once and shared by the configurations racing on it. */
+    synchronized LpBound lpBound(long deadlineNanos) {
+        if (lpBound == null) {
+            lpBound = LpBound.of(this, deadlineNanos);
+        }
+        return lpBound;
+    }
+
+    /** Replaces the LP bound: tests use the trivial one to exercise the enumeration the LP bound usually spares. */
+    synchronized void useLpBound(LpBound bound) {
+        lpBound = bound;
+    }
+
     WdpBid bid(int k) {
         return problem.bids().get(bids[k]);
     }
@@ -82,6 +97,52 @@ final class Part {
             }
         }
         return best.values().stream().reduce(BigInteger.ZERO, BigInteger::add);
+    }
+
+    /** A packing row: at most {@code rhs} of {@code members} (local indices, ascending) win. */
+    record Row(int[] members, int rhs) {
+    }
+
+    /**
+     * Every constraint of the part as a packing row, in a fixed order: one clique per intent, one per directed
+     * pair when winners must be pair-disjoint, a cap per solver, the cap on all winners. Rows that cannot bind
+     * are left out.
+     */
+    List<Row> rows() {
+        java.util.TreeMap<Integer, List<Integer>> byIntent = new java.util.TreeMap<>();
+        java.util.TreeMap<Integer, List<Integer>> byPair = new java.util.TreeMap<>();
+        java.util.TreeMap<Integer, List<Integer>> bySolver = new java.util.TreeMap<>();
+        for (int k = 0; k < bids.length; k++) {
+            WdpBid b = bid(k);
+            for (int i : b.intentsView()) {
+                byIntent.computeIfAbsent(i, v -> new ArrayList<>()).add(k);
+            }
+            for (int p : b.pairsView()) {
+                byPair.computeIfAbsent(p, v -> new ArrayList<>()).add(k);
+            }
+            bySolver.computeIfAbsent(b.solver(), v -> new ArrayList<>()).add(k);
+        }
+        List<Row> rows = new ArrayList<>();
+        Constraints c = constraints();
+        addRows(rows, byIntent.values(), 1);
+        if (c.pairDisjoint()) {
+            addRows(rows, byPair.values(), 1);
+        }
+        if (c.maxWinnersPerSolver() > 0) {
+            addRows(rows, bySolver.values(), c.maxWinnersPerSolver());
+        }
+        if (c.maxWinners() > 0 && bids.length > c.maxWinners()) {
+            addRows(rows, List.of(java.util.stream.IntStream.range(0, bids.length).boxed().toList()), c.maxWinners());
+        }
+        return rows;
+    }
+
+    private static void addRows(List<Row> rows, java.util.Collection<List<Integer>> groups, int rhs) {
+        for (List<Integer> g : groups) {
+            if (g.size() > rhs) {
+                rows.add(new Row(g.stream().mapToInt(Integer::intValue).toArray(), rhs));
+            }
+        }
     }
 
     /** Incremental feasibility of a selection under every constraint. */
