@@ -5,6 +5,7 @@ import io.fairauction.core.lp.LpFormat;
 import io.fairauction.core.mechanism.Mechanism;
 import io.fairauction.core.mechanism.MechanismOptions;
 import io.fairauction.core.mechanism.Mechanisms;
+import io.fairauction.core.mechanism.SelectionProblem;
 import io.fairauction.core.model.Competition;
 import io.fairauction.core.result.AuctionResult;
 
@@ -47,8 +48,12 @@ public final class BenchRunner {
 
         /** Whether CBC and we, both proven optimal, disagree on the optimum. */
         public boolean disagrees() {
-            return cbc != null && optimal && cbc.optimal() && cbc.objective() != null
-                    && cbc.objective().subtract(new BigDecimal(totalScore)).abs().compareTo(BigDecimal.ONE) >= 0;
+            if (cbc == null || !optimal || !cbc.optimal() || cbc.objective() == null) {
+                return false;
+            }
+            // CBC reports a double: allow its rounding (1e-12 relative), at least one unit.
+            BigDecimal tolerance = new BigDecimal(totalScore).abs().movePointLeft(12).max(BigDecimal.ONE);
+            return cbc.objective().subtract(new BigDecimal(totalScore)).abs().compareTo(tolerance) >= 0;
         }
     }
 
@@ -82,13 +87,15 @@ public final class BenchRunner {
                     Cbc.Run cbcRun = null;
                     if (s.cbc() && cbc.isPresent()) {
                         Path lp = dir.resolve(s.name() + "-" + seed + ".lp");
-                        Files.writeString(lp, LpFormat.write(mechanism.selectionProblem(c, options)));
+                        SelectionProblem selection = mechanism.selectionProblem(c, options);
+                        Files.writeString(lp, LpFormat.write(selection));
+                        int scale = LpFormat.objectiveScale(selection.problem());
                         List<Cbc.Run> runs = new ArrayList<>();
                         do {
                             runs.add(Cbc.solve(cbc.get(), lp, config.timeLimit()));
                         } while (runs.size() < REPEATS && runs.get(0).millis() < REPEAT_BELOW.toMillis());
                         runs.sort(java.util.Comparator.comparingLong(Cbc.Run::millis));
-                        cbcRun = runs.get((runs.size() - 1) / 2);
+                        cbcRun = runs.get((runs.size() - 1) / 2).inWei(scale);
                         Files.delete(lp);
                     }
                     Measurement m = new Measurement(s, seed, millis, r.optimal(), r.totalScore(), r.gap(), peakKb, cbcRun);

@@ -23,6 +23,10 @@ final class Cbc {
      * @param peakKb    the process's peak resident memory, from /proc while it runs
      */
     record Run(long millis, boolean optimal, BigDecimal objective, long peakKb, String status) {
+        /** The objective in wei, for an LP written in units of 10^scale wei (see {@code LpFormat}). */
+        Run inWei(int scale) {
+            return new Run(millis, optimal, objective == null ? null : objective.movePointRight(scale), peakKb, status);
+        }
     }
 
     private Cbc() {
