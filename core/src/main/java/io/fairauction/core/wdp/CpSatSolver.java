@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Winner determination for one part with OR-Tools CP-SAT, exact on objectives of any width, and canonical:

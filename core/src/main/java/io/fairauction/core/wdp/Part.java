@@ -3,7 +3,10 @@ package io.fairauction.core.wdp;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * A subset of a problem's bids solved together (a component, or the whole problem when options couple the
@@ -109,9 +112,9 @@ final class Part {
      * are left out.
      */
     List<Row> rows() {
-        java.util.TreeMap<Integer, List<Integer>> byIntent = new java.util.TreeMap<>();
-        java.util.TreeMap<Integer, List<Integer>> byPair = new java.util.TreeMap<>();
-        java.util.TreeMap<Integer, List<Integer>> bySolver = new java.util.TreeMap<>();
+        TreeMap<Integer, List<Integer>> byIntent = new TreeMap<>();
+        TreeMap<Integer, List<Integer>> byPair = new TreeMap<>();
+        TreeMap<Integer, List<Integer>> bySolver = new TreeMap<>();
         for (int k = 0; k < bids.length; k++) {
             WdpBid b = bid(k);
             for (int i : b.intentsView()) {
@@ -132,12 +135,12 @@ final class Part {
             addRows(rows, bySolver.values(), c.maxWinnersPerSolver());
         }
         if (c.maxWinners() > 0 && bids.length > c.maxWinners()) {
-            addRows(rows, List.of(java.util.stream.IntStream.range(0, bids.length).boxed().toList()), c.maxWinners());
+            addRows(rows, List.of(IntStream.range(0, bids.length).boxed().toList()), c.maxWinners());
         }
         return rows;
     }
 
-    private static void addRows(List<Row> rows, java.util.Collection<List<Integer>> groups, int rhs) {
+    private static void addRows(List<Row> rows, Collection<List<Integer>> groups, int rhs) {
         for (List<Integer> g : groups) {
             if (g.size() > rhs) {
                 rows.add(new Row(g.stream().mapToInt(Integer::intValue).toArray(), rhs));
