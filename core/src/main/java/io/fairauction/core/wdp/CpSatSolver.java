@@ -111,12 +111,10 @@ final class CpSatSolver {
         LpBound lp = part.lpBound(deadlineNanos);
         BigInteger floor = part.z(warmStart);
         boolean[] out = new boolean[n];
-        boolean[] inPlay = new boolean[n];
         for (int k = 0; k < n; k++) {
             out[k] = !lp.canReach(k, floor);
-            inPlay[k] = !out[k];
         }
-        Model m = new Model(part, inPlay);
+        Model m = new Model(part, out);
         // Objective: the top bits of every weight.
         m.model.maximize(m.sum(c));
         m.hint(warmStart);
@@ -220,14 +218,15 @@ final class CpSatSolver {
         final BoolVar[] x;
 
         Model(Part part) {
-            this(part, null);
+            this(part, new boolean[part.size()]);
         }
 
-        Model(Part part, boolean[] inPlay) {
+        /** A model without the bids marked {@code out}. */
+        Model(Part part, boolean[] out) {
             int n = part.size();
             x = new BoolVar[n];
             for (int k = 0; k < n; k++) {
-                if (inPlay == null || inPlay[k]) {
+                if (!out[k]) {
                     x[k] = model.newBoolVar("x[" + part.bid(k).id() + "]");
                 }
             }
