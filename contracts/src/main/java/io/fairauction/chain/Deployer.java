@@ -5,6 +5,7 @@ import io.fairauction.chain.contracts.Router;
 import io.fairauction.chain.contracts.Settlement;
 import io.fairauction.chain.contracts.TestToken;
 import io.fairauction.chain.contracts.WrappedEther;
+import io.fairauction.core.model.U256;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,8 +40,6 @@ public final class Deployer {
             new PoolSpec("WETH", "DAI", 1_000, 3_000_000),
             new PoolSpec("WETH", "WBTC", 1_000, 50),
             new PoolSpec("USDC", "DAI", 1_000_000, 1_000_000));
-
-    private static final BigInteger MAX = BigInteger.TWO.pow(256).subtract(BigInteger.ONE);
 
     private final Chain chain;
     private final Credentials deployer;
@@ -85,11 +84,11 @@ public final class Deployer {
             for (Map.Entry<String, BigInteger> need : needed.entrySet()) {
                 if (need.getKey().equals("WETH")) {
                     weth.deposit(need.getValue()).send();
-                    weth.approve(router.getContractAddress(), MAX).send();
+                    weth.approve(router.getContractAddress(), U256.MAX).send();
                 } else {
                     TestToken token = minted.get(need.getKey());
                     token.mint(deployer.getAddress(), need.getValue()).send();
-                    token.approve(router.getContractAddress(), MAX).send();
+                    token.approve(router.getContractAddress(), U256.MAX).send();
                 }
             }
             List<Deployment.PoolInfo> pools = new ArrayList<>();

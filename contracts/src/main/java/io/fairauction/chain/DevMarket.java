@@ -7,6 +7,7 @@ import io.fairauction.chain.contracts.WrappedEther;
 import io.fairauction.core.model.Intent;
 import io.fairauction.core.model.Interaction;
 import io.fairauction.core.model.Side;
+import io.fairauction.core.model.U256;
 import java.math.BigInteger;
 import java.util.List;
 import org.web3j.abi.FunctionEncoder;
@@ -23,8 +24,6 @@ import org.web3j.tx.gas.ContractGasProvider;
  * simulated traders.
  */
 public final class DevMarket {
-    private static final BigInteger MAX = BigInteger.TWO.pow(256).subtract(BigInteger.ONE);
-
     private final Chain chain;
     private final Deployment deployment;
     private final Credentials minter;
@@ -68,7 +67,7 @@ public final class DevMarket {
     public void approveRelayer(Credentials trader, String symbol) {
         try {
             TestToken.load(token(symbol), chain.web3j(), chain.transactionManager(trader), gas)
-                    .approve(deployment.relayer(), MAX).send();
+                    .approve(deployment.relayer(), U256.MAX).send();
         } catch (Exception e) {
             throw new ChainException(ChainError.RPC_FAILED, "approve failed: " + e.getMessage(), e);
         }

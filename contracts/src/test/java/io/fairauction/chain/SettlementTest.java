@@ -15,6 +15,7 @@ import io.fairauction.chain.contracts.test.ERC1271Wallet;
 import io.fairauction.core.model.Intent;
 import io.fairauction.core.model.Interaction;
 import io.fairauction.core.model.Side;
+import io.fairauction.core.model.U256;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,7 +131,7 @@ class SettlementTest {
         ERC1271Wallet wallet = ERC1271Wallet.deploy(dev.chain.web3j(), dev.chain.transactionManager(signer),
                 dev.chain.gasProvider(), signer.getAddress()).send();
         market.fund(wallet.getContractAddress(), "WETH", ether(1));
-        wallet.approveToken(market.token("WETH"), dev.deployment.relayer(), BigInteger.TWO.pow(256).subtract(BigInteger.ONE)).send();
+        wallet.approveToken(market.token("WETH"), dev.deployment.relayer(), U256.MAX).send();
 
         Intent unsigned = new Intent("0x", wallet.getContractAddress(), Side.SELL, market.token("WETH"),
                 market.token("USDC"), ether(1), dollars(2900), inAnHour(dev), "");
