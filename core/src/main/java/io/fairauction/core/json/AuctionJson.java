@@ -86,7 +86,8 @@ public final class AuctionJson {
         return read(new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
-    static Competition fromTree(JsonNode root) throws AuctionFileException {
+    /** Reads an auction document already parsed (e.g. embedded in a message); the same rules as {@link #read}. */
+    public static Competition fromTree(JsonNode root) throws AuctionFileException {
         Node doc = new Node(root, "");
         doc.requireObject();
         String id = doc.field("id").scalarText();
@@ -194,6 +195,11 @@ public final class AuctionJson {
 
     /** Writes a competition in the auction file format (amounts as decimal strings). */
     public static String write(Competition competition, boolean pretty) {
+        return Json.toString(toTree(competition), pretty);
+    }
+
+    /** The auction file of {@link #write} as a JSON tree, to embed in a message. */
+    public static ObjectNode toTree(Competition competition) {
         Auction a = competition.auction();
         ObjectNode root = MAPPER.createObjectNode();
         root.put("id", a.id());
@@ -246,7 +252,7 @@ public final class AuctionJson {
                 }
             }
         }
-        return Json.toString(root, pretty);
+        return root;
     }
 
     /** A JSON value and where it is in the document. */
