@@ -130,6 +130,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("auto.create.topics.enable", "false");
         // A consumer group's first member starts at once rather than waiting 3 s for others (devnet and tests).
         p.put("group.initial.rebalance.delay.ms", "0");
+        // Lets auctioneers notice a dead leader within a couple of seconds (clients choose 1..60 s).
+        p.put("group.min.session.timeout.ms", "1000");
         p.put("num.partitions", "1");
         // Flush on every write: "acknowledged" then means on disk even if this JVM is killed.
         p.put("log.flush.interval.messages", "1");

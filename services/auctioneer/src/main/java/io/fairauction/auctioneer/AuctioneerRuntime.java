@@ -1,0 +1,289 @@
+package io.fairauction.auctioneer;
+
+import io.fairauction.events.AuctionClosed;
+import io.fairauction.events.AuctionOpened;
+import io.fairauction.events.Event;
+import io.fairauction.events.EventJson;
+import io.fairauction.events.KafkaSettings;
+import io.fairauction.events.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The auctioneer's loop on Kafka. Every instance reads all topics it needs into its {@link Book}; the one that
+ * {@link Leadership} elects runs the rounds. Each step's events (open; close; settle) are written in one Kafka
+ * transaction, so a crash never leaves half a step; the transactional id is shared by all instances, so a new leader's
+ * {@code initTransactions} fences the old one and aborts its open transaction. On taking the lead, an instance first
+ * finishes what the previous leader left: rounds opened and not closed are abandoned (their intents re-auctioned),
+ * winners closed and not settled are reconciled with the chain and settled.
+ */
+public final class AuctioneerRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AuctioneerRuntime.class);
+    static final String TRANSACTIONAL_ID = "fair-auction-auctioneer";
+    private static final List<String> READ = List.of(Topics.INTENTS, Topics.INTENT_STATUS, Topics.AUCTIONS,
+            Topics.BIDS, Topics.AUCTION_RESULTS, Topics.SETTLEMENTS);
+
+    /** How to run. */
+    public record Options(String bootstrapServers, String instanceId, long periodMillis, long bidGraceMillis,
+                          int leaderSessionTimeoutMillis) {
+    }
+
+    private final Options options;
+    private final Rounds rounds;
+    private final Market market;
+    private final MeterRegistry metrics;
+    private final Book book = new Book();
+    private final KafkaConsumer<String, String> consumer;
+    private final Leadership leadership;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicLong roundsRun = new AtomicLong();
+    private final Thread thread;
+    private KafkaProducer<String, String> producer;
+    private volatile boolean leading;
+
+    AuctioneerRuntime(Options options, Rounds rounds, Market market, MeterRegistry metrics) {
+        this.options = options;
+        this.rounds = rounds;
+        this.market = market;
+        this.metrics = metrics;
+        this.consumer = new KafkaConsumer<>(KafkaSettings.consumer(options.bootstrapServers(), options.instanceId() + "-state", null));
+        this.leadership = new Leadership(options.bootstrapServers(), options.instanceId(), options.leaderSessionTimeoutMillis());
+        this.thread = new Thread(this::run, "auctioneer");
+    }
+
+    public void start() {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : READ) {
+            for (PartitionInfo p : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
+                partitions.add(new TopicPartition(topic, p.partition()));
+            }
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        catchUp();
+        leadership.start();
+        thread.start();
+    }
+
+    /** Whether this instance currently runs the rounds. */
+    public boolean isLeading() {
+        return leading;
+    }
+
+    public long roundsRun() {
+        return roundsRun.get();
+    }
+
+    private void run() {
+        long nextRound = 0;
+        while (running.get()) {
+            try {
+                poll(Duration.ofMillis(50));
+                boolean elected = leadership.isLeader();
+                if (elected && !leading) {
+                    takeLead();
+                } else if (!elected && leading) {
+                    stepDown("leadership moved to another instance");
+                }
+                long now = System.currentTimeMillis();
+                if (leading && now >= nextRound) {
+                    nextRound = now + options.periodMillis();
+                    round();
+                }
+            } catch (ProducerFencedException e) {
+                stepDown("fenced by a newer leader");
+            } catch (KafkaException e) {
+                LOG.error("Kafka failure; stepping down and starting over from the topics", e);
+                stepDown("Kafka failure: " + e.getMessage());
+                sleep(500);
+            } catch (RuntimeException e) {
+                // A chain or mechanism failure costs this round, not the service; the next round tries again.
+                LOG.error("round failed", e);
+                if (leading) {
+                    abortQuietly();
+                }
+                sleep(200);
+            }
+        }
+    }
+
+    private void takeLead() {
+        LOG.info("taking the lead: fencing earlier leaders and finishing their work");
+        producer = new KafkaProducer<>(KafkaSettings.transactionalProducer(options.bootstrapServers(),
+                options.instanceId() + "-tx", TRANSACTIONAL_ID));
+        // Fences every earlier producer with this id and aborts its open transaction, so what is committed now is final.
+        producer.initTransactions();
+        leading = true;
+        catchUp();
+        long now = System.currentTimeMillis();
+        for (AuctionOpened o : book.unclosed()) {
+            LOG.info("auction {} was opened by an earlier leader and not closed: abandoning it", o.auctionId());
+            publish(rounds.abandon(book, o, now));
+        }
+        for (AuctionClosed c : book.unsettled()) {
+            LOG.info("auction {} has winners without a settlement record: reconciling with the chain", c.auctionId());
+            publish(rounds.settle(book, c, System.currentTimeMillis()));
+        }
+    }
+
+    private void stepDown(String why) {
+        if (leading || producer != null) {
+            LOG.warn("stepping down: {}", why);
+        }
+        leading = false;
+        if (producer != null) {
+            try {
+                producer.close(Duration.ofSeconds(2));
+            } catch (RuntimeException ignored) {
+                // A fenced producer may refuse to close cleanly; it is discarded either way.
+            }
+            producer = null;
+        }
+    }
+
+    private void round() {
+        Timer.Sample sample = Timer.start(metrics);
+        catchUp();
+        long now = System.currentTimeMillis();
+        long chainTime = market.chainTime();
+        List<Event> housekeeping = rounds.housekeeping(book, now, chainTime);
+        if (!housekeeping.isEmpty()) {
+            publish(housekeeping);
+        }
+        Optional<List<Event>> opening = rounds.open(book, now, chainTime);
+        if (opening.isEmpty()) {
+            return;
+        }
+        AuctionOpened opened = (AuctionOpened) opening.get().get(0);
+        publish(opening.get());
+        metrics.counter("auctioneer.auctions.opened").increment();
+        LOG.info("auction {} opened with {} intents, deadline in {} ms", opened.auctionId(),
+                opened.auction().intents().size(), opened.deadlineMillis() - now);
+        long overhead = System.currentTimeMillis() - now;
+        // Solvers think until the deadline; the gateway publishes every bid before it.
+        while (running.get() && System.currentTimeMillis() < opened.deadlineMillis() + options.bidGraceMillis()) {
+            poll(Duration.ofMillis(Math.max(1, Math.min(50, opened.deadlineMillis() + options.bidGraceMillis() - System.currentTimeMillis()))));
+        }
+        if (!running.get() || !leading) {
+            return;
+        }
+        long closing = System.currentTimeMillis();
+        catchUp();
+        List<Event> closed = rounds.close(book, opened, System.currentTimeMillis());
+        publish(closed);
+        AuctionClosed result = (AuctionClosed) closed.get(0);
+        overhead += System.currentTimeMillis() - closing;
+        metrics.timer("auctioneer.round.overhead").record(Duration.ofMillis(overhead));
+        LOG.info("auction {} closed: {} bids, {} winners", opened.auctionId(), result.bidsReceived(), result.winners().size());
+        if (!result.winners().isEmpty()) {
+            publish(rounds.settle(book, result, System.currentTimeMillis()));
+        }
+        roundsRun.incrementAndGet();
+        sample.stop(metrics.timer("auctioneer.round"));
+    }
+
+    /** Writes the events in one transaction, then reads up to them so the book includes them. */
+    private void publish(List<Event> events) {
+        if (producer == null) {
+            throw new ProducerFencedException("not leading");
+        }
+        producer.beginTransaction();
+        try {
+            for (Event e : events) {
+                producer.send(new ProducerRecord<>(topicOf(e), e.key(), EventJson.write(e)));
+            }
+            producer.commitTransaction();
+        } catch (ProducerFencedException e) {
+            throw e;
+        } catch (KafkaException e) {
+            abortQuietly();
+            throw e;
+        }
+        catchUp();
+    }
+
+    private void abortQuietly() {
+        try {
+            if (producer != null) {
+                producer.abortTransaction();
+            }
+        } catch (RuntimeException ignored) {
+            // Nothing was open, or the producer is fenced: either way nothing of it is visible.
+        }
+    }
+
+    static String topicOf(Event e) {
+        if (e instanceof AuctionOpened) {
+            return Topics.AUCTIONS;
+        } else if (e instanceof AuctionClosed) {
+            return Topics.AUCTION_RESULTS;
+        } else if (e instanceof io.fairauction.events.SettlementRecorded) {
+            return Topics.SETTLEMENTS;
+        } else if (e instanceof io.fairauction.events.IntentStatus) {
+            return Topics.INTENT_STATUS;
+        }
+        throw new IllegalArgumentException("the auctioneer does not write " + e.getClass().getSimpleName());
+    }
+
+    /** Reads until every assigned partition is at its end (the last stable offset: committed data only). */
+    private void catchUp() {
+        Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment(), Duration.ofSeconds(30));
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new KafkaException("could not read the topics to their end within 30 s");
+            }
+            poll(Duration.ofMillis(20));
+        }
+    }
+
+    private void poll(Duration timeout) {
+        for (ConsumerRecord<String, String> r : consumer.poll(timeout)) {
+            try {
+                book.apply(EventJson.read(r.value()));
+            } catch (EventJson.EventFormatException e) {
+                // A record this version cannot read is skipped, loudly, rather than stopping every auction.
+                metrics.counter("auctioneer.records.unreadable", "topic", r.topic()).increment();
+                LOG.error("unreadable record {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running.set(false);
+        try {
+            thread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        leadership.close();
+        stepDown("shutting down");
+        consumer.close();
+    }
+}

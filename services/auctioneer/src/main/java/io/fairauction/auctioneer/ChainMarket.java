@@ -1,0 +1,146 @@
+package io.fairauction.auctioneer;
+
+import io.fairauction.chain.Chain;
+import io.fairauction.chain.ChainError;
+import io.fairauction.chain.ChainException;
+import io.fairauction.chain.ContractRevert;
+import io.fairauction.chain.Deployment;
+import io.fairauction.chain.EncodedSettlement;
+import io.fairauction.chain.SettlementClient;
+import io.fairauction.chain.SettlementEncoder;
+import io.fairauction.chain.SettlementOutcome;
+import io.fairauction.chain.contracts.ConstantProductPair;
+import io.fairauction.chain.contracts.Settlement;
+import io.fairauction.core.model.Bid;
+import io.fairauction.core.model.Intent;
+import io.fairauction.core.model.Token;
+import io.fairauction.solverapi.Pool;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.web3j.abi.EventEncoder;
+import org.web3j.crypto.Credentials;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.response.EthLog;
+import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.tx.ReadonlyTransactionManager;
+import org.web3j.tx.gas.ContractGasProvider;
+
+/** {@link Market} on a real chain through the Java chain toolkit. */
+final class ChainMarket implements Market {
+    /** The dev pools' fee: 0.3%, as ConstantProductPair.sol charges it. */
+    static final int POOL_FEE_BPS = 30;
+
+    private final Chain chain;
+    private final Deployment deployment;
+    private final SettlementClient client;
+    private final SettlementEncoder encoder;
+    private final ContractGasProvider gas;
+    private final Settlement settlementView;
+
+    ChainMarket(Chain chain, Deployment deployment, Credentials submitter) {
+        this.chain = chain;
+        this.deployment = deployment;
+        this.client = new SettlementClient(chain, submitter);
+        this.encoder = SettlementEncoder.forDeployment(deployment);
+        this.gas = chain.gasProvider();
+        this.settlementView = Settlement.load(deployment.settlement(), chain.web3j(),
+                new ReadonlyTransactionManager(chain.web3j(), submitter.getAddress()), gas);
+    }
+
+    @Override
+    public Snapshot snapshot() {
+        List<Pool> pools = new ArrayList<>();
+        for (Deployment.PoolInfo info : deployment.pools()) {
+            try {
+                ConstantProductPair pair = ConstantProductPair.load(info.address(), chain.web3j(),
+                        new ReadonlyTransactionManager(chain.web3j(), deployment.owner()), gas);
+                var reserves = pair.getReserves().send();
+                pools.add(new Pool(info.address(), pair.token0().send(), pair.token1().send(),
+                        reserves.component1(), reserves.component2(), POOL_FEE_BPS));
+            } catch (Exception e) {
+                throw new ChainException(ChainError.RPC_FAILED, "cannot read pool " + info.address() + ": " + e.getMessage(), e);
+            }
+        }
+        String weth = deployment.token("WETH").map(Deployment.TokenInfo::address).orElseThrow();
+        Map<String, BigInteger> prices = NativePrices.fromPools(weth, pools);
+        Map<String, Token> tokens = new LinkedHashMap<>();
+        for (Deployment.TokenInfo t : deployment.tokens()) {
+            tokens.put(t.address(), new Token(t.address(), t.decimals(), t.symbol(),
+                    prices.getOrDefault(t.address().toLowerCase(Locale.ROOT), BigInteger.ZERO)));
+        }
+        return new Snapshot(tokens, weth, pools);
+    }
+
+    @Override
+    public long chainTime() {
+        return chain.latestTimestamp();
+    }
+
+    @Override
+    public String settlement() {
+        return deployment.settlement();
+    }
+
+    @Override
+    public long chainId() {
+        return deployment.chainId();
+    }
+
+    @Override
+    public Map<String, Boolean> filled(List<String> uids) {
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        for (String uid : uids) {
+            try {
+                BigInteger s = settlementView.intentStatus(org.web3j.utils.Numeric.hexStringToByteArray(uid)).send();
+                // Settlement.sol: 0 none, 1 filled, 2 cancelled on chain.
+                out.put(uid.toLowerCase(Locale.ROOT), s.equals(BigInteger.ONE));
+            } catch (Exception e) {
+                throw new ChainException(ChainError.RPC_FAILED, "cannot read the status of " + uid + ": " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<ContractRevert> simulate(EncodedSettlement settlement) {
+        return client.simulate(settlement);
+    }
+
+    @Override
+    public SettlementOutcome submit(EncodedSettlement settlement) {
+        return client.submit(settlement);
+    }
+
+    @Override
+    public EncodedSettlement encode(String auctionId, Bid bid, List<Intent> intents, String payout) {
+        return encoder.encode(auctionId, bid, intents, payout);
+    }
+
+    @Override
+    public Optional<Filled> filledBy(String uid) {
+        EthFilter filter = new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST,
+                deployment.settlement());
+        filter.addSingleTopic(EventEncoder.encode(Settlement.TRADE_EVENT));
+        filter.addNullTopic();
+        filter.addSingleTopic(uid.toLowerCase(Locale.ROOT));
+        EthLog logs = Chain.send(chain.web3j().ethGetLogs(filter));
+        for (EthLog.LogResult<?> r : logs.getLogs()) {
+            Log log = (Log) r.get();
+            var values = org.web3j.tx.Contract.staticExtractEventParameters(Settlement.TRADE_EVENT, log);
+            var receipt = Chain.send(chain.web3j().ethGetTransactionReceipt(log.getTransactionHash()))
+                    .getTransactionReceipt();
+            long gasUsed = receipt.map(x -> x.getGasUsed().longValueExact()).orElse(0L);
+            return Optional.of(new Filled(log.getTransactionHash(),
+                    ((String) values.getIndexedValues().get(0).getValue()).toLowerCase(Locale.ROOT),
+                    (BigInteger) values.getNonIndexedValues().get(0).getValue(),
+                    (BigInteger) values.getNonIndexedValues().get(1).getValue(), gasUsed));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,345 @@
+package io.fairauction.auctioneer;
+
+import io.fairauction.chain.ChainException;
+import io.fairauction.chain.ContractRevert;
+import io.fairauction.chain.EncodedSettlement;
+import io.fairauction.chain.SettlementOutcome;
+import io.fairauction.core.json.ResultJson;
+import io.fairauction.core.mechanism.Mechanism;
+import io.fairauction.core.mechanism.MechanismOptions;
+import io.fairauction.core.model.Auction;
+import io.fairauction.core.model.Bid;
+import io.fairauction.core.model.Competition;
+import io.fairauction.core.model.Intent;
+import io.fairauction.core.model.Interaction;
+import io.fairauction.core.model.Trade;
+import io.fairauction.core.result.AuctionResult;
+import io.fairauction.core.result.Outcome;
+import io.fairauction.events.AuctionClosed;
+import io.fairauction.events.AuctionOpened;
+import io.fairauction.events.BidAccepted;
+import io.fairauction.events.Event;
+import io.fairauction.events.IntentStatus;
+import io.fairauction.events.IntentStatus.State;
+import io.fairauction.events.IntentStatus.Step;
+import io.fairauction.events.IntentSubmitted;
+import io.fairauction.events.SettlementRecorded;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The steps of a round as functions from what the {@link Book} knows to the events to publish, each list written in
+ * one Kafka transaction by the caller. Nothing here touches Kafka; the chain is reached through {@link Market}.
+ */
+final class Rounds {
+    private static final Logger LOG = LoggerFactory.getLogger(Rounds.class);
+
+    private final Settings settings;
+    private final Mechanism mechanism;
+    private final MechanismOptions options;
+    private final Market market;
+
+    /**
+     * @param solveWindowMillis time solvers get, from opening to deadline
+     * @param validityMarginSeconds an intent enters an auction only if still valid this long after its deadline
+     * @param maxIntents at most this many intents per auction (oldest first)
+     */
+    record Settings(long solveWindowMillis, long validityMarginSeconds, int maxIntents) {
+    }
+
+    Rounds(Settings settings, Mechanism mechanism, MechanismOptions options, Market market) {
+        this.settings = settings;
+        this.mechanism = mechanism;
+        this.options = options;
+        this.market = market;
+    }
+
+    Mechanism mechanism() {
+        return mechanism;
+    }
+
+    /** Expired intents and cancellations of intents not in flight: their final statuses. */
+    List<Event> housekeeping(Book book, long nowMillis, long chainTimeSeconds) {
+        List<Event> out = new ArrayList<>();
+        for (IntentSubmitted s : book.intents()) {
+            String uid = s.intent().uid();
+            if (book.state(uid) != State.OPEN) {
+                continue;
+            }
+            if (book.cancelRequested(uid)) {
+                out.add(next(book, uid, new Step(State.CANCELLED, nowMillis, null, null, null, null, null,
+                        "cancelled by its owner")));
+            } else if (s.intent().validTo() < chainTimeSeconds) {
+                out.add(next(book, uid, new Step(State.EXPIRED, nowMillis, null, null, null, null, null,
+                        "validTo " + s.intent().validTo() + " passed before it was settled")));
+            }
+        }
+        return out;
+    }
+
+    /** The next auction and the in-auction statuses of its intents; empty when no intent is auctionable. */
+    Optional<List<Event>> open(Book book, long nowMillis, long chainTimeSeconds) {
+        long deadline = nowMillis + settings.solveWindowMillis();
+        long validUntil = chainTimeSeconds + (settings.solveWindowMillis() + 999) / 1000 + settings.validityMarginSeconds();
+        List<Intent> intents = book.auctionable(validUntil, settings.maxIntents());
+        if (intents.isEmpty()) {
+            return Optional.empty();
+        }
+        long id = book.nextAuctionId();
+        Market.Snapshot snapshot = market.snapshot();
+        Auction auction = new Auction(Long.toString(id), snapshot.tokens(), intents, snapshot.wrappedNativeToken());
+        List<Event> out = new ArrayList<>();
+        out.add(new AuctionOpened(id, auction, snapshot.pools(), nowMillis, deadline, market.settlement(), market.chainId()));
+        for (Intent i : intents) {
+            out.add(next(book, i.uid(), new Step(State.IN_AUCTION, nowMillis, id, null, null, null, null, null)));
+        }
+        return Optional.of(out);
+    }
+
+    /** Runs the mechanism on the auction's bids: the result, and won / back-to-open statuses. */
+    List<Event> close(Book book, AuctionOpened opened, long nowMillis) {
+        List<BidAccepted> accepted = book.bids(opened.auctionId());
+        Map<String, BidAccepted> byId = new TreeMap<>();
+        accepted.forEach(b -> byId.put(b.bid().id(), b));
+        List<Bid> bids = accepted.stream().map(BidAccepted::bid).toList();
+        AuctionResult result = mechanism.run(new Competition(opened.auction(), bids), options);
+        List<BidAccepted> winners = new ArrayList<>();
+        for (String w : result.winners()) {
+            winners.add(settleable(byId.get(w), opened.auction(), result));
+        }
+        List<Event> out = new ArrayList<>();
+        out.add(new AuctionClosed(opened.auctionId(), mechanism.name(), ResultJson.toTree(result), winners,
+                accepted.size(), nowMillis, false));
+        Map<String, BidAccepted> winnerOf = new TreeMap<>();
+        for (BidAccepted w : winners) {
+            w.bid().trades().forEach(t -> winnerOf.put(Book.key(t.intent()), w));
+        }
+        for (Intent i : opened.auction().intents()) {
+            if (book.state(i.uid()) != State.IN_AUCTION) {
+                continue;
+            }
+            BidAccepted w = winnerOf.get(Book.key(i.uid()));
+            if (w != null) {
+                Trade t = w.bid().trades().stream().filter(x -> Book.key(x.intent()).equals(Book.key(i.uid()))).findFirst().orElseThrow();
+                out.add(next(book, i.uid(), new Step(State.WON, nowMillis, opened.auctionId(), w.bid().id(), null,
+                        t.executedSell(), t.executedBuy(), "won by " + w.solverId())));
+            } else {
+                out.add(next(book, i.uid(), new Step(State.OPEN, nowMillis, opened.auctionId(), null, null, null, null,
+                        accepted.isEmpty() ? "no bids in auction " + opened.auctionId() : "not won in auction " + opened.auctionId())));
+            }
+        }
+        return out;
+    }
+
+    /** A round an earlier leader opened and never closed: closed as abandoned, its intents open again. */
+    List<Event> abandon(Book book, AuctionOpened opened, long nowMillis) {
+        List<Event> out = new ArrayList<>();
+        var empty = io.fairauction.events.EventJson.mapper().createObjectNode()
+                .put("auction", opened.auction().id()).put("abandoned", true);
+        out.add(new AuctionClosed(opened.auctionId(), mechanism.name(), empty, List.of(), 0, nowMillis, true));
+        for (Intent i : opened.auction().intents()) {
+            if (book.state(i.uid()) == State.IN_AUCTION) {
+                out.add(next(book, i.uid(), new Step(State.OPEN, nowMillis, opened.auctionId(), null, null, null, null,
+                        "auction " + opened.auctionId() + " abandoned by a restarted auctioneer; re-auctioned")));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Settles the winners of a closed auction that have no settlement record yet: one transaction per solver (its
+     * winning bids merged, so the contract's per-auction bookkeeping and the leftover sweep see one solver). Before
+     * sending, the contract is asked whether the intents are already filled (a crash after sending): then the
+     * existing settlement is recorded instead of sending again.
+     */
+    List<Event> settle(Book book, AuctionClosed closed, long nowMillis) {
+        AuctionOpened opened = book.opened(closed.auctionId()).orElseThrow();
+        Map<String, List<BidAccepted>> bySolver = new TreeMap<>();
+        for (BidAccepted w : closed.winners()) {
+            if (book.settlement(closed.auctionId(), w.bid().id()).isEmpty()) {
+                bySolver.computeIfAbsent(w.solverId(), k -> new ArrayList<>()).add(w);
+            }
+        }
+        List<Event> out = new ArrayList<>();
+        for (List<BidAccepted> group : bySolver.values()) {
+            out.addAll(settleGroup(book, opened, group, nowMillis));
+        }
+        return out;
+    }
+
+    private List<Event> settleGroup(Book book, AuctionOpened opened, List<BidAccepted> group, long nowMillis) {
+        List<String> uids = new ArrayList<>();
+        group.forEach(w -> w.bid().trades().forEach(t -> uids.add(t.intent())));
+        if (market.filled(uids).values().stream().anyMatch(Boolean::booleanValue)) {
+            return recordExisting(book, opened, group, nowMillis);
+        }
+        if (group.size() > 1) {
+            Attempt merged = attempt(book, opened, group, nowMillis);
+            if (merged.events() != null) {
+                return merged.events();
+            }
+            // Bids computed against the same pool state do not all fit in one transaction; settle them one by one
+            // and let those that no longer fit go back to the next auction, priced on the new reserves.
+            LOG.info("auction {}: {}'s winning bids do not settle together ({}); settling them one by one",
+                    opened.auctionId(), group.get(0).solverId(), merged.reason());
+        }
+        List<Event> out = new ArrayList<>();
+        for (BidAccepted w : group) {
+            Attempt one = attempt(book, opened, List.of(w), nowMillis);
+            out.addAll(one.events() != null ? one.events()
+                    : failed(book, opened, List.of(w), SettlementRecorded.Status.DROPPED, null, 0, one.reason(), nowMillis));
+        }
+        return out;
+    }
+
+    /** The events of a settlement that was sent, or why it was not sent (it would revert). */
+    private record Attempt(List<Event> events, String reason) {
+    }
+
+    private Attempt attempt(Book book, AuctionOpened opened, List<BidAccepted> group, long nowMillis) {
+        List<String> uids = new ArrayList<>();
+        group.forEach(w -> w.bid().trades().forEach(t -> uids.add(t.intent())));
+        BidAccepted first = group.get(0);
+        Bid merged = merge(first.solverId(), opened.auctionId(), group);
+        EncodedSettlement tx;
+        try {
+            tx = market.encode(Long.toString(opened.auctionId()), merged, opened.auction().intents(), first.payout());
+        } catch (ChainException e) {
+            return new Attempt(null, e.code() + ": " + e.getMessage());
+        }
+        Optional<ContractRevert> revert = market.simulate(tx);
+        if (revert.isPresent()) {
+            LOG.warn("auction {}: settlement of {} would revert: {}", opened.auctionId(), first.solverId(), revert.get());
+            return new Attempt(null, revert.get().toString());
+        }
+        SettlementOutcome outcome;
+        try {
+            outcome = market.submit(tx);
+        } catch (ChainException e) {
+            // Reverted between simulation and inclusion, or another leader settled it first: the chain decides.
+            if (market.filled(uids).values().stream().anyMatch(Boolean::booleanValue)) {
+                return new Attempt(recordExisting(book, opened, group, nowMillis), null);
+            }
+            return new Attempt(null, e.revert().map(ContractRevert::toString).orElse(e.code() + ": " + e.getMessage()));
+        }
+        if (!outcome.mined()) {
+            return new Attempt(failed(book, opened, group, SettlementRecorded.Status.REVERTED, outcome.transactionHash(),
+                    outcome.gasUsed().longValueExact(), "reverted on chain", nowMillis), null);
+        }
+        List<Event> out = new ArrayList<>();
+        List<SettlementRecorded.ExecutedTrade> executed = outcome.trades().stream()
+                .map(t -> new SettlementRecorded.ExecutedTrade(t.uid(), t.owner(), t.executedSell(), t.executedBuy()))
+                .toList();
+        for (BidAccepted w : group) {
+            List<SettlementRecorded.ExecutedTrade> mine = executed.stream().filter(e -> w.bid().trades().stream()
+                    .anyMatch(t -> Book.key(t.intent()).equals(Book.key(e.uid())))).toList();
+            out.add(new SettlementRecorded(opened.auctionId(), w.bid().id(), w.solverId(), SettlementRecorded.Status.MINED,
+                    outcome.transactionHash(), outcome.gasUsed().longValueExact(), mine, null, null, nowMillis));
+            for (SettlementRecorded.ExecutedTrade e : mine) {
+                out.add(next(book, e.uid(), new Step(State.SETTLED, nowMillis, opened.auctionId(), w.bid().id(),
+                        outcome.transactionHash(), e.executedSell(), e.executedBuy(), "settled")));
+            }
+        }
+        return new Attempt(out, null);
+    }
+
+    /** The intents were filled by a transaction this service did not record (a crash after sending): record it. */
+    private List<Event> recordExisting(Book book, AuctionOpened opened, List<BidAccepted> group, long nowMillis) {
+        List<Event> out = new ArrayList<>();
+        for (BidAccepted w : group) {
+            List<SettlementRecorded.ExecutedTrade> mine = new ArrayList<>();
+            String tx = null;
+            long gas = 0;
+            List<String> notFilled = new ArrayList<>();
+            for (Trade t : w.bid().trades()) {
+                Optional<Market.Filled> f = market.filledBy(t.intent());
+                if (f.isPresent()) {
+                    tx = f.get().txHash();
+                    gas = f.get().gasUsed();
+                    mine.add(new SettlementRecorded.ExecutedTrade(t.intent(), f.get().owner(), f.get().executedSell(), f.get().executedBuy()));
+                    out.add(next(book, t.intent(), new Step(State.SETTLED, nowMillis, opened.auctionId(), w.bid().id(),
+                            f.get().txHash(), f.get().executedSell(), f.get().executedBuy(), "settled (found on chain)")));
+                } else {
+                    notFilled.add(t.intent());
+                }
+            }
+            if (notFilled.isEmpty()) {
+                out.add(new SettlementRecorded(opened.auctionId(), w.bid().id(), w.solverId(),
+                        SettlementRecorded.Status.MINED, tx, gas, mine, null, null, nowMillis));
+            } else {
+                out.add(new SettlementRecorded(opened.auctionId(), w.bid().id(), w.solverId(),
+                        SettlementRecorded.Status.DROPPED, tx, gas, mine, "some of its intents were filled elsewhere", null, nowMillis));
+                for (String uid : notFilled) {
+                    out.add(reopen(book, uid, opened.auctionId(), "bid could not be settled: another settlement filled part of it", nowMillis));
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<Event> failed(Book book, AuctionOpened opened, List<BidAccepted> group, SettlementRecorded.Status status,
+                               String tx, long gas, String reason, long nowMillis) {
+        List<Event> out = new ArrayList<>();
+        for (BidAccepted w : group) {
+            out.add(new SettlementRecorded(opened.auctionId(), w.bid().id(), w.solverId(), status, tx, gas, List.of(),
+                    reason, null, nowMillis));
+            for (Trade t : w.bid().trades()) {
+                out.add(reopen(book, t.intent(), opened.auctionId(), "settlement " + status.name().toLowerCase(java.util.Locale.ROOT)
+                        + ": " + reason + "; re-auctioned", nowMillis));
+            }
+        }
+        return out;
+    }
+
+    private IntentStatus reopen(Book book, String uid, long auctionId, String note, long nowMillis) {
+        return next(book, uid, new Step(State.OPEN, nowMillis, auctionId, null, null, null, null, note));
+    }
+
+    /**
+     * The winning bid with the amounts the mechanism awards (the second-price mechanisms pay traders less than the
+     * bid; the difference is the solver's leftover).
+     */
+    private static BidAccepted settleable(BidAccepted w, Auction auction, AuctionResult result) {
+        List<Trade> trades = new ArrayList<>();
+        for (Trade t : w.bid().trades()) {
+            Outcome o = result.outcome().entrySet().stream()
+                    .filter(e -> Book.key(e.getKey()).equals(Book.key(t.intent())))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            trades.add(o == null ? t : new Trade(t.intent(), o.paid(), o.amount()));
+        }
+        Bid bid = new Bid(w.bid().id(), w.bid().solver(), trades, w.bid().interactions());
+        return new BidAccepted(w.auctionId(), w.solverId(), w.solverBidId(), w.payout(), bid, w.receivedAtMillis());
+    }
+
+    static Bid merge(String solverId, long auctionId, List<BidAccepted> group) {
+        if (group.size() == 1) {
+            return group.get(0).bid();
+        }
+        List<Trade> trades = new ArrayList<>();
+        List<Interaction> interactions = new ArrayList<>();
+        for (BidAccepted w : group) {
+            trades.addAll(w.bid().trades());
+            interactions.addAll(w.bid().interactions());
+        }
+        return new Bid(solverId + "@" + auctionId, solverId, trades, interactions);
+    }
+
+    /** The intent's status after {@code step}; the first status of an intent starts its history with its acceptance. */
+    static IntentStatus next(Book book, String uid, Step step) {
+        IntentStatus current = book.status(uid).orElseGet(() -> {
+            long at = book.intent(uid).map(IntentSubmitted::receivedAtMillis).orElse(step.atMillis());
+            String declared = book.intent(uid).map(s -> s.intent().uid()).orElse(uid);
+            return new IntentStatus(declared, State.OPEN,
+                    List.of(new Step(State.OPEN, at, null, null, null, null, null, "accepted")));
+        });
+        return current.then(step);
+    }
+
+}
