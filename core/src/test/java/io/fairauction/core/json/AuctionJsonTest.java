@@ -54,9 +54,19 @@ class AuctionJsonTest {
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void writingThenReadingGivesTheSameCompetition(long seed) throws Exception {
-        Competition c = RandomCompetitions.generate(seed, RandomCompetitions.Shape.small());
-        Competition back = AuctionJson.read(AuctionJson.write(c, seed % 2 == 0));
+        Competition c = RandomCompetitions.generateWithWireFields(seed, RandomCompetitions.Shape.small());
+        String written = AuctionJson.write(c, seed % 2 == 0);
+        Competition back = AuctionJson.read(written);
         assertThat(back).as("seed %d", seed).isEqualTo(c);
+        // Every write branch ran: signatures, interactions, and the wrapped native token written iff not the default.
+        JsonNode doc = MAPPER.readTree(written);
+        assertThat(doc.at("/intents/0/signature").textValue()).as("seed %d", seed).hasSize(2 + 130);
+        assertThat(doc.at("/intents/1").has("signature")).as("seed %d: no empty signature written", seed).isFalse();
+        assertThat(doc.at("/bids/0/interactions").size()).as("seed %d", seed).isBetween(1, 3);
+        assertThat(doc.at("/bids/1").has("interactions")).as("seed %d: no empty interaction list written", seed).isFalse();
+        assertThat(doc.has("wrappedNativeToken")).as("seed %d", seed).isEqualTo(seed % 2 == 1);
+        assertThat(back.auction().wrappedNativeToken()).as("seed %d", seed)
+                .isEqualTo(seed % 2 == 1 ? c.auction().wrappedNativeToken() : "0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2");
     }
 
     static LongStream seeds() {
