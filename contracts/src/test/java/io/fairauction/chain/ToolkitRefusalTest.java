@@ -57,6 +57,11 @@ class ToolkitRefusalTest {
                 BigInteger.valueOf(90), validTo, "0x" + "00".repeat(65));
     }
 
+    private static Intent withSignature(Intent i, String signature) {
+        return new Intent(i.uid(), i.owner(), i.side(), i.sellToken(), i.buyToken(), i.sellAmount(), i.buyAmount(),
+                i.validTo(), signature);
+    }
+
     private static Trade full(Intent i, BigInteger executedBuy) {
         return new Trade(i.uid(), i.sellAmount(), executedBuy);
     }
@@ -76,6 +81,7 @@ class ToolkitRefusalTest {
         Intent lateValidTo = raw(ALICE.getAddress(), WETH, USDC, UINT32_MAX + 1);
         Intent negativeValidTo = raw(ALICE.getAddress(), WETH, USDC, -1);
         Trade aliceFull = full(ALICE_SELLS, BigInteger.valueOf(95));
+        Intent badUid = raw(ALICE.getAddress(), WETH, USDC, 2_000_000_000L);
         return Stream.of(
                 Arguments.of("an executed amount of 2^256", ChainError.AMOUNT_OUT_OF_RANGE,
                         "trade of intent " + ALICE_SELLS.uid() + " has an executed amount outside 0..2^256-1",
@@ -139,6 +145,39 @@ class ToolkitRefusalTest {
                 Arguments.of("a cancellation of a uid that is not hex", ChainError.UID_MISMATCH,
                         "intent uid is not 0x-prefixed hex with whole bytes",
                         (Supplier<?>) () -> IntentHashes.cancellationDigest("intent-1", DOMAIN)),
+                Arguments.of("a trade of an intent not supplied", ChainError.TRADE_INTENT_UNKNOWN,
+                        "bid b trades unknown intent " + BOB_BUYS.uid(),
+                        (Supplier<?>) () -> ENCODER.encode("7", new Bid("b", "s", List.of(full(BOB_BUYS, BigInteger.TEN))),
+                                List.of(ALICE_SELLS), SOLVER)),
+                Arguments.of("the same intent twice", ChainError.TRADE_DUPLICATE,
+                        "bid b trades intent " + ALICE_SELLS.uid() + " twice",
+                        (Supplier<?>) () -> ENCODER.encode("7", new Bid("b", "s", List.of(aliceFull, aliceFull)),
+                                List.of(ALICE_SELLS), SOLVER)),
+                Arguments.of("an intent whose uid is not its digest", ChainError.UID_MISMATCH,
+                        "intent " + "0x" + "00".repeat(32) + " hashes to " + IntentHashes.uid(badUid, DOMAIN)
+                                + " under this deployment: signed for another chain or deployment, or altered",
+                        (Supplier<?>) () -> settle(badUid, full(badUid, BigInteger.valueOf(95)), List.of())),
+                Arguments.of("an intent without a signature", ChainError.SIGNATURE_MISSING,
+                        "intent " + ALICE_SELLS.uid() + " carries no signature",
+                        (Supplier<?>) () -> settle(withSignature(ALICE_SELLS, ""), aliceFull, List.of())),
+                Arguments.of("a signature that is not hex", ChainError.SIGNATURE_MALFORMED,
+                        "signature of intent " + ALICE_SELLS.uid() + " is not 0x-prefixed hex with whole bytes",
+                        (Supplier<?>) () -> settle(withSignature(ALICE_SELLS, "0xzz"), aliceFull, List.of())),
+                Arguments.of("a sell paid below its limit", ChainError.LIMIT_VIOLATED,
+                        "trade of sell intent " + ALICE_SELLS.uid() + " (sell 100, buy 89) breaks its fill-or-kill amounts or its limit",
+                        (Supplier<?>) () -> settle(ALICE_SELLS, full(ALICE_SELLS, BigInteger.valueOf(89)), List.of())),
+                Arguments.of("an interaction calling the relayer", ChainError.INTERACTION_FORBIDDEN,
+                        "interaction 0 calls the relayer",
+                        (Supplier<?>) () -> aliceWith(List.of(new Interaction(RELAYER, BigInteger.ZERO, "0x")))),
+                Arguments.of("an interaction calling the settlement", ChainError.INTERACTION_FORBIDDEN,
+                        "interaction 1 calls the settlement",
+                        (Supplier<?>) () -> aliceWith(List.of(new Interaction(TARGET, BigInteger.ZERO, "0x"),
+                                new Interaction(SETTLEMENT.toUpperCase().replace("0X", "0x"), BigInteger.ZERO, "0x")))),
+                Arguments.of("call data of an odd number of digits", ChainError.CALL_DATA_MALFORMED,
+                        "call data of interaction 0 is not 0x-prefixed hex with whole bytes",
+                        (Supplier<?>) () -> aliceWith(List.of(new Interaction(TARGET, BigInteger.ZERO, "0x123")))),
+                Arguments.of("a bid with no trade", ChainError.BID_EMPTY, "bid b has no trade",
+                        (Supplier<?>) () -> ENCODER.encode("7", new Bid("b", "s", List.of()), List.of(ALICE_SELLS), SOLVER)),
                 Arguments.of("a connection to a WebSocket URL", ChainError.RPC_FAILED,
                         "RPC URL must be http(s)://..., got ws://127.0.0.1:8545",
                         (Supplier<?>) () -> Chain.connect("ws://127.0.0.1:8545")),
@@ -207,7 +246,7 @@ class ToolkitRefusalTest {
     }
 
     @ParameterizedTest(name = "v = {0}")
-    @ValueSource(ints = {0, 1, 26, 29, 255})
+    @ValueSource(ints = {0, 1, 26, 29, 30, 31, 32, 33, 34, 35, 255})
     void recoveryRejectsAVOtherThan27Or28(int v) {
         assertThat(IntentSignatures.recover(DIGEST, withV(signature(), v))).isEmpty();
     }
