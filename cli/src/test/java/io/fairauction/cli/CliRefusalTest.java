@@ -65,6 +65,14 @@ class CliRefusalTest {
     }
 
     @Test
+    void aMissingInputFileADirectoryOrNoFileIsRefused() {
+        Path missing = dir.resolve("nope.json");
+        refused(CliTest.run("export-lp", missing.toString()), "auction: " + missing + ": no such file");
+        refused(CliTest.run("export-lp", dir.toString()), "auction: " + dir + ": cannot read: is a directory");
+        refused(CliTest.run("export-lp"), "auction: Missing required parameter: 'FILE|-' (see: auction export-lp --help)");
+    }
+
+    @Test
     void exportLpToADirectoryOrIntoAMissingDirectoryIsRefused() throws Exception {
         Path file = auction();
         refused(CliTest.run("export-lp", "-o", dir.toString(), file.toString()),
