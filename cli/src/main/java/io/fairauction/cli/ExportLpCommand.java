@@ -43,7 +43,7 @@ final class ExportLpCommand implements Runnable {
         try {
             Files.writeString(out, lp);
         } catch (IOException e) {
-            throw new BadInputException("cannot write " + out + ": " + e.getMessage());
+            throw new BadInputException(out + ": cannot write: " + BadInputException.reason(e));
         }
     }
 }

@@ -80,7 +80,7 @@ final class GenerateCommand implements Runnable {
         try {
             Files.write(out, text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new BadInputException(out + ": cannot write: " + (e.getMessage() == null ? e : e.getMessage()));
+            throw new BadInputException(out + ": cannot write: " + BadInputException.reason(e));
         }
     }
 

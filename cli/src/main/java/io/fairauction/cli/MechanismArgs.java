@@ -43,15 +43,21 @@ final class MechanismArgs {
                 + "\"; one of: " + Mechanisms.all().stream().map(Mechanism::name).collect(Collectors.joining(", "))));
     }
 
-    MechanismOptions options() {
-        if (maxWinners < 0 || maxWinnersPerSolver < 0 || maxBidsPerSolver < 0) {
-            throw new BadInputException("caps must not be negative");
+    private static void notNegative(String option, int cap) {
+        if (cap < 0) {
+            throw new BadInputException(option + " must not be negative (0: no cap), got " + cap);
         }
+    }
+
+    MechanismOptions options() {
+        notNegative("--max-winners", maxWinners);
+        notNegative("--max-winners-per-solver", maxWinnersPerSolver);
+        notNegative("--max-bids-per-solver", maxBidsPerSolver);
         if (timeLimitMs <= 0) {
-            throw new BadInputException("--time-limit-ms must be positive");
+            throw new BadInputException("--time-limit-ms must be positive, got " + timeLimitMs);
         }
         if (workers < 1) {
-            throw new BadInputException("--workers must be at least 1");
+            throw new BadInputException("--workers must be at least 1, got " + workers);
         }
         return new MechanismOptions(maxWinners, maxWinnersPerSolver, pairDisjoint, maxBidsPerSolver,
                 new SolveLimits(Duration.ofMillis(timeLimitMs), workers));

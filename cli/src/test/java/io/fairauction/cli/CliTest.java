@@ -23,13 +23,13 @@ class CliTest {
 
     static final String AUCTION = """
             {"id": "42",
-             "tokens": {"0x0a": {"decimals": 18, "symbol": "A", "nativePrice": "1000000000000000000"},
-                        "0x0b": {"decimals": 18, "symbol": "B", "nativePrice": "1000000000000000000"},
-                        "0x0c": {"decimals": 18, "symbol": "C", "nativePrice": "1000000000000000000"},
-                        "0x0d": {"decimals": 18, "symbol": "D", "nativePrice": "1000000000000000000"}},
+             "tokens": {"0x000000000000000000000000000000000000000a": {"decimals": 18, "symbol": "A", "nativePrice": "1000000000000000000"},
+                        "0x000000000000000000000000000000000000000b": {"decimals": 18, "symbol": "B", "nativePrice": "1000000000000000000"},
+                        "0x000000000000000000000000000000000000000c": {"decimals": 18, "symbol": "C", "nativePrice": "1000000000000000000"},
+                        "0x000000000000000000000000000000000000000d": {"decimals": 18, "symbol": "D", "nativePrice": "1000000000000000000"}},
              "intents": [
-               {"uid": "0x01", "owner": "0xaa", "side": "sell", "sellToken": "0x0a", "buyToken": "0x0b", "sellAmount": "1000", "buyAmount": "100", "validTo": 1790000000},
-               {"uid": "0x02", "owner": "0xbb", "side": "sell", "sellToken": "0x0c", "buyToken": "0x0d", "sellAmount": "1000", "buyAmount": "100", "validTo": 1790000000}],
+               {"uid": "0x01", "owner": "0xaa", "side": "sell", "sellToken": "0x000000000000000000000000000000000000000a", "buyToken": "0x000000000000000000000000000000000000000b", "sellAmount": "1000", "buyAmount": "100", "validTo": 1790000000},
+               {"uid": "0x02", "owner": "0xbb", "side": "sell", "sellToken": "0x000000000000000000000000000000000000000c", "buyToken": "0x000000000000000000000000000000000000000d", "sellAmount": "1000", "buyAmount": "100", "validTo": 1790000000}],
              "bids": [
                {"id": "b1", "solver": "S1", "trades": [{"intent": "0x01", "executedSell": "1000", "executedBuy": "120"}]},
                {"id": "b2", "solver": "S2", "trades": [{"intent": "0x02", "executedSell": "1000", "executedBuy": "110"}]},

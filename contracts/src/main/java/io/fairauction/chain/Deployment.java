@@ -37,8 +37,8 @@ public record Deployment(
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public Deployment {
-        Objects.requireNonNull(settlement, "settlement");
-        Objects.requireNonNull(relayer, "relayer");
+        Objects.requireNonNull(settlement, "settlement is missing");
+        Objects.requireNonNull(relayer, "relayer is missing");
         submitters = List.copyOf(submitters);
         tokens = List.copyOf(tokens);
         pools = List.copyOf(pools);
@@ -103,6 +103,12 @@ public record Deployment(
         } catch (NoSuchFileException e) {
             throw new ChainException(ChainError.DEPLOYMENT_INVALID, "no deployment file at " + file
                     + " (run `auction chain deploy` first)", e);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // Jackson's own message spans lines (source and reference chain): one line for the user.
+            var at = e.getLocation();
+            throw new ChainException(ChainError.DEPLOYMENT_INVALID, file + " is not a deployment file: "
+                    + e.getOriginalMessage().replaceAll("\\s+", " ")
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"), e);
         } catch (IOException | RuntimeException e) {
             throw new ChainException(ChainError.DEPLOYMENT_INVALID, file + " is not a deployment file: " + e.getMessage(), e);
         }

@@ -38,6 +38,6 @@ public record Eip712Domain(String name, String version, BigInteger chainId, Stri
                 Words.keccak(name),
                 Words.keccak(version),
                 Words.uint(chainId),
-                Words.address(verifyingContract)));
+                Words.address(verifyingContract, "verifying contract")));
     }
 }

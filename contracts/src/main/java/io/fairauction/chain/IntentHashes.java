@@ -33,9 +33,9 @@ public final class IntentHashes {
         }
         return Hash.sha3(Words.concat(
                 INTENT_TYPE_HASH,
-                Words.address(intent.owner()),
-                Words.address(intent.sellToken()),
-                Words.address(intent.buyToken()),
+                Words.address(intent.owner(), "owner"),
+                Words.address(intent.sellToken(), "sellToken"),
+                Words.address(intent.buyToken(), "buyToken"),
                 Words.uint(intent.sellAmount()),
                 Words.uint(intent.buyAmount()),
                 Words.uint(BigInteger.valueOf(intent.validTo())),

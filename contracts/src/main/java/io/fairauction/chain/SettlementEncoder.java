@@ -102,14 +102,20 @@ public final class SettlementEncoder {
 
     /** Auction ids go on chain as uint256: a decimal integer, as the auctioneer numbers them. */
     public static BigInteger parseAuctionId(String auctionId) {
-        if (auctionId == null || !auctionId.matches("[0-9]{1,78}")) {
-            throw new ChainException(ChainError.AUCTION_ID_INVALID, "auction id must be a decimal integer, got " + auctionId);
+        if (auctionId == null || !auctionId.matches("[0-9]+")) {
+            throw new ChainException(ChainError.AUCTION_ID_INVALID, "auction id must be a decimal integer, got "
+                    + abbreviate(auctionId));
         }
-        BigInteger id = new BigInteger(auctionId);
-        if (!U256.inRange(id)) {
-            throw new ChainException(ChainError.AUCTION_ID_INVALID, "auction id exceeds 2^256-1");
+        String digits = auctionId.replaceFirst("^0+(?=.)", "");
+        // 2^256-1 has 78 digits: a longer number is out of range without parsing it.
+        if (digits.length() > 78 || !U256.inRange(new BigInteger(digits))) {
+            throw new ChainException(ChainError.AUCTION_ID_INVALID, "auction id exceeds 2^256-1, got " + abbreviate(auctionId));
         }
-        return id;
+        return new BigInteger(digits);
+    }
+
+    private static String abbreviate(String s) {
+        return s == null || s.length() <= 90 ? s : s.substring(0, 87) + "...";
     }
 
     private static void checkAmounts(Intent intent, Trade trade) {

@@ -23,8 +23,9 @@ final class Words {
         return Numeric.toBytesPadded(value, 32);
     }
 
-    static byte[] address(String address) {
-        return Numeric.toBytesPadded(Numeric.toBigInt(requireAddress(address, "address")), 32);
+    /** The address as an ABI word, or a {@link ChainError#ADDRESS_INVALID} naming {@code what}. */
+    static byte[] address(String address, String what) {
+        return Numeric.toBytesPadded(Numeric.toBigInt(requireAddress(address, what)), 32);
     }
 
     static byte[] keccak(String text) {

@@ -45,6 +45,10 @@ final class ChainDeployCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Credentials deployer = deployer();
+        // Checked before connecting, so a typo is reported as such and not as an unreachable chain.
+        if (submitter == null || !submitter.matches("0x[0-9a-fA-F]{40}")) {
+            throw new BadInputException("--submitter is not an address (0x and 40 hex digits): " + submitter);
+        }
         PrintWriter print = spec.commandLine().getOut();
         try (Chain chain = ChainCommand.connect(rpc)) {
             Deployment deployment;

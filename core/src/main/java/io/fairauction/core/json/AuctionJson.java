@@ -103,6 +103,9 @@ public final class AuctionJson {
             if (!Hex.isHex(e.getKey())) {
                 throw new AuctionFileException(t.path, "a token key must be a 0x-prefixed hex address");
             }
+            if (!Hex.isAddress(e.getKey())) {
+                throw new AuctionFileException(t.path, notAnAddress(e.getKey()));
+            }
             if (!tokenKeys.add(Hex.canonical(e.getKey()))) {
                 throw new AuctionFileException(t.path, "the same token is listed twice");
             }
@@ -146,7 +149,7 @@ public final class AuctionJson {
 
         String weth = Auction.MAINNET_WETH;
         if (doc.optional("wrappedNativeToken") != null) {
-            weth = doc.field("wrappedNativeToken").hex();
+            weth = doc.field("wrappedNativeToken").address();
         }
 
         List<Bid> bids = new ArrayList<>();
@@ -255,6 +258,11 @@ public final class AuctionJson {
         return root;
     }
 
+    private static String notAnAddress(String s) {
+        return "a token address must be 20 bytes (0x and 40 hex digits), got " + (s.length() - 2) + " hex digits in \""
+                + Node.abbreviate(s) + "\"";
+    }
+
     /** A JSON value and where it is in the document. */
     private static final class Node {
         final JsonNode json;
@@ -337,8 +345,17 @@ public final class AuctionJson {
             return s;
         }
 
-        String tokenIn(Map<String, Token> tokens) throws AuctionFileException {
+        /** A token address: 0x and 40 hex digits (20 bytes), as on chain. */
+        String address() throws AuctionFileException {
             String s = hex();
+            if (!Hex.isAddress(s)) {
+                throw new AuctionFileException(path, notAnAddress(s));
+            }
+            return s;
+        }
+
+        String tokenIn(Map<String, Token> tokens) throws AuctionFileException {
+            String s = address();
             for (String key : tokens.keySet()) {
                 if (Hex.same(key, s)) {
                     return key;

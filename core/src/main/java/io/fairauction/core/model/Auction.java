@@ -15,8 +15,11 @@ import java.util.Optional;
 public record Auction(String id, Map<String, Token> tokens, List<Intent> intents, String wrappedNativeToken) {
 
     public static final String MAINNET_WETH = "0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2";
-    /** The placeholder address CoW uses for the chain's native token. */
-    public static final String NATIVE_TOKEN = "0xEeeeeEeeeEeEeEeEeEeeEEEeeeeEeeeeeeeEEeE";
+    /**
+     * The placeholder address CoW (and 1inch, 0x, Paraswap...) uses for the chain's native token: twenty 0xee bytes,
+     * EIP-55 checksummed.
+     */
+    public static final String NATIVE_TOKEN = "0xEeeeeEeeeEeEeeEeEeEeeEEEeeeeEeeeeeeeEEeE";
 
     public Auction {
         Objects.requireNonNull(id, "id");

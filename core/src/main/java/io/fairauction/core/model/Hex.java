@@ -6,12 +6,18 @@ import java.util.regex.Pattern;
 /** 0x-prefixed hex strings (addresses, intent uids): compared without regard to letter case. */
 public final class Hex {
     private static final Pattern HEX = Pattern.compile("0[xX][0-9a-fA-F]+");
+    private static final Pattern ADDRESS = Pattern.compile("0[xX][0-9a-fA-F]{40}");
 
     private Hex() {
     }
 
     public static boolean isHex(String s) {
         return s != null && HEX.matcher(s).matches();
+    }
+
+    /** A 20-byte address: 0x and exactly 40 hex digits (any letter case; no checksum required). */
+    public static boolean isAddress(String s) {
+        return s != null && ADDRESS.matcher(s).matches();
     }
 
     /** The canonical (lower-case) form used to compare and hash. */

@@ -4,6 +4,7 @@ import io.fairauction.core.model.Auction;
 import io.fairauction.core.model.Bid;
 import io.fairauction.core.model.Competition;
 import io.fairauction.core.model.Intent;
+import io.fairauction.core.model.Interaction;
 import io.fairauction.core.model.Side;
 import io.fairauction.core.model.Token;
 import io.fairauction.core.model.Trade;
@@ -80,6 +81,49 @@ public final class RandomCompetitions {
             bids.add(new Bid("m" + n++, solver(r, shape), trades));
         }
         return new Competition(auction, bids);
+    }
+
+    /**
+     * {@link #generate} plus what only the file format carries, so every write branch of the auction JSON runs:
+     * a signature on every other intent (65 random bytes), one to three interactions on every other bid (a random
+     * target, a value that is zero or up to 2^256-1, call data that is empty or a few bytes), and on odd seeds a
+     * wrapped native token other than mainnet WETH (on even seeds the default, which the writer leaves out).
+     * Uses its own random stream, so the competition is {@link #generate}'s apart from these fields.
+     */
+    public static Competition generateWithWireFields(long seed, Shape shape) {
+        Competition c = generate(seed, shape);
+        SplittableRandom r = new SplittableRandom(seed ^ 0x5EED_F11EL);
+        List<Intent> intents = new ArrayList<>();
+        for (int k = 0; k < c.auction().intents().size(); k++) {
+            Intent i = c.auction().intents().get(k);
+            String signature = k % 2 == 0 ? randomHex(r, 65) : "";
+            intents.add(new Intent(i.uid(), i.owner(), i.side(), i.sellToken(), i.buyToken(), i.sellAmount(),
+                    i.buyAmount(), i.validTo(), signature));
+        }
+        List<Bid> bids = new ArrayList<>();
+        for (int k = 0; k < c.bids().size(); k++) {
+            Bid b = c.bids().get(k);
+            List<Interaction> interactions = new ArrayList<>();
+            if (k % 2 == 0) {
+                for (int x = 1 + r.nextInt(3); x > 0; x--) {
+                    BigInteger value = r.nextBoolean() ? BigInteger.ZERO
+                            : new BigInteger(1 + r.nextInt(256), new java.util.Random(r.nextLong()));
+                    interactions.add(new Interaction(randomHex(r, 20), value, r.nextBoolean() ? "0x" : randomHex(r, 1 + r.nextInt(68))));
+                }
+            }
+            bids.add(new Bid(b.id(), b.solver(), b.trades(), interactions));
+        }
+        Auction a = c.auction();
+        String weth = seed % 2 == 1 ? randomHex(r, 20) : Auction.MAINNET_WETH;
+        return new Competition(new Auction(a.id(), a.tokens(), intents, weth), bids);
+    }
+
+    private static String randomHex(SplittableRandom r, int bytes) {
+        StringBuilder s = new StringBuilder("0x");
+        for (int i = 0; i < bytes; i++) {
+            s.append(String.format("%02x", r.nextInt(256)));
+        }
+        return s.toString();
     }
 
     private static String solver(SplittableRandom r, Shape shape) {

@@ -1,6 +1,8 @@
 package io.fairauction.core.wdp;
 
+import io.fairauction.core.testing.SampleCoverage;
 import io.fairauction.core.testing.Seeds;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -15,9 +17,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ExactWinnerDeterminationTest {
     private static final SolveLimits LIMITS = new SolveLimits(Duration.ofSeconds(60), 2);
+    private static final int SEEDS = 120;
+    /** Comparing the greedy with the optimum says little if the greedy is always optimal. */
+    private static final SampleCoverage GREEDY_BELOW_OPTIMUM = new SampleCoverage("the greedy is below the optimum", SEEDS, 5);
 
     static LongStream seeds() {
-        return Seeds.range(120);
+        return Seeds.range(SEEDS);
+    }
+
+    @AfterAll
+    static void theGreedyWasSometimesSuboptimal() {
+        GREEDY_BELOW_OPTIMUM.assertOccurred();
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -63,15 +73,42 @@ class ExactWinnerDeterminationTest {
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
-    void exactOptimumIsNeverBelowTheGreedyOne(long seed) {
+    void greedyPackingIsFeasibleAndNeverAboveTheBruteForceOptimum(long seed) {
+        // Checked with the oracle's own feasibility (not Part's packing, which built the greedy) and its own sums.
+        WdpProblem p = RandomProblems.generate(seed, 10 + (int) (seed % 7), 4 + (int) (seed % 5),
+                RandomProblems.constraints(seed), RandomProblems.Magnitude.SMALL);
+        Part all = Part.of(p, IntStream.range(0, p.bids().size()).toArray(), Objective.of(p));
+        List<Integer> greedy = all.toProblem(Greedy.solve(all));
+        assertThat(BruteForce.feasible(p, greedy)).as("seed %d: greedy %s", seed, greedy).isTrue();
+        BruteForce.Optimum oracle = BruteForce.solve(p);
+        BigInteger greedyScore = scoreOf(p, greedy);
+        assertThat(greedyScore).as("seed %d", seed).isLessThanOrEqualTo(oracle.score());
+        WdpSolution exact = new ExactWinnerDetermination().solve(p, LIMITS);
+        assertThat(scoreOf(p, exact.chosen())).as("seed %d", seed).isEqualTo(oracle.score());
+        GREEDY_BELOW_OPTIMUM.record(seed, greedyScore.compareTo(oracle.score()) < 0);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void onLargerProblemsTheGreedyIsFeasibleAndTheExactOptimumNotBelowIt(long seed) {
+        // 30-59 bids: beyond brute force; the exact optimum itself is checked by the DP test below.
         WdpProblem p = RandomProblems.generate(seed, 30 + (int) (seed % 30), 12, RandomProblems.constraints(seed),
                 RandomProblems.Magnitude.SMALL);
         Part all = Part.of(p, IntStream.range(0, p.bids().size()).toArray(), Objective.of(p));
-        List<Integer> greedy = Greedy.solve(all);
-        assertThat(Part.feasible(p, all.toProblem(greedy))).as("seed %d", seed).isTrue();
+        List<Integer> greedy = all.toProblem(Greedy.solve(all));
+        assertThat(BruteForce.feasible(p, greedy)).as("seed %d", seed).isTrue();
         WdpSolution exact = new ExactWinnerDetermination().solve(p, LIMITS);
-        assertThat(Part.feasible(p, exact.chosen())).as("seed %d", seed).isTrue();
-        assertThat(exact.score()).as("seed %d", seed).isGreaterThanOrEqualTo(all.score(greedy));
+        assertThat(BruteForce.feasible(p, exact.chosen())).as("seed %d", seed).isTrue();
+        assertThat(scoreOf(p, exact.chosen())).as("seed %d", seed).isEqualTo(exact.score())
+                .isGreaterThanOrEqualTo(scoreOf(p, greedy));
+    }
+
+    private static BigInteger scoreOf(WdpProblem p, List<Integer> chosen) {
+        BigInteger s = BigInteger.ZERO;
+        for (int k : chosen) {
+            s = s.add(p.bids().get(k).score());
+        }
+        return s;
     }
 
     @ParameterizedTest(name = "seed {0}")
