@@ -89,10 +89,11 @@ public final class AuctionRound {
         CompletableFuture<SolverHttp.Answer> answer = call;
         var stop = timer.schedule(() -> {
             if (settled.compareAndSet(false, true)) {
-                answer.cancel(true);
+                // Publish first: closing the solver's connection can wait.
                 long now = System.currentTimeMillis();
-                metrics.answer(solver.id(), BidRejection.LATE.wire());
                 publish(auction, solver, List.of(AnswerJudge.late(auction.auctionId(), solver, wait, now)), done);
+                metrics.answer(solver.id(), BidRejection.LATE.wire());
+                answer.cancel(true);
             }
         }, wait, TimeUnit.MILLISECONDS);
         answer.whenCompleteAsync((a, error) -> {

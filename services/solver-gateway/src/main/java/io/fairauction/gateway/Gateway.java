@@ -41,7 +41,7 @@ public final class Gateway implements AutoCloseable {
         this.http = new SolverHttp(Duration.ofMillis(config.connectTimeoutMillis()));
         this.producer = new KafkaProducer<>(KafkaSettings.producer(bootstrapServers, name + "-bids"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon(name + "-deadline"));
-        this.workers = Executors.newFixedThreadPool(2, daemon(name + "-judge"));
+        this.workers = Executors.newFixedThreadPool(4, daemon(name + "-judge"));
         Notifier notifier = new Notifier(http, metrics, Duration.ofMillis(config.notifyTimeoutMillis()), config.maxNotifyInFlight());
         AuctionRound round = new AuctionRound(config, http, BidPublisher.kafka(producer), notifier, metrics, timer, workers);
         this.auctions = new AuctionWorker(new KafkaConsumer<>(KafkaSettings.consumer(bootstrapServers, name + "-auctions",

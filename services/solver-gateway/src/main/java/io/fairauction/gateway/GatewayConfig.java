@@ -73,6 +73,11 @@ public record GatewayConfig(List<SolverEndpoint> solvers, int maxBidsPerSolver, 
                 connectTimeoutMillis, maxInFlight, notifyTimeoutMillis, maxNotifyInFlight, relayer, group, notifyGroup);
     }
 
+    public GatewayConfig withDeadlineMargin(long deadlineMarginMillis) {
+        return new GatewayConfig(solvers, maxBidsPerSolver, maxResponseBytes, deadlineMarginMillis,
+                connectTimeoutMillis, maxInFlight, notifyTimeoutMillis, maxNotifyInFlight, relayer, group, notifyGroup);
+    }
+
     /** The solver with this id, if this gateway serves it. */
     public java.util.Optional<SolverEndpoint> solver(String id) {
         return solvers.stream().filter(s -> s.id().equals(id)).findFirst();
