@@ -66,6 +66,8 @@ public final class AuctionRound {
             return Optional.empty();
         }
         metrics.auction("solved");
+        LOG.info("auction {}: {} intents sent to {} solvers, answers read for {} ms", auction.auctionId(),
+                auction.auction().intents().size(), config.solvers().size(), wait);
         byte[] body = WireJson.writeRequest(new SolveRequest(auction.auction(), auction.liquidity(),
                 auction.deadlineMillis(), auction.settlement(), auction.chainId()));
         BidChecks.Limits limits = AnswerJudge.limits(auction, config);

@@ -82,10 +82,12 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
+        long t0 = System.currentTimeMillis();
         auctions.stop();
         outcomes.stop();
         join(auctionThread);
         join(notifyThread);
+        LOG.info("consumers stopped after {} ms", System.currentTimeMillis() - t0);
         producer.close(Duration.ofSeconds(10));
         timer.shutdownNow();
         workers.shutdown();
@@ -95,6 +97,7 @@ public final class Gateway implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         http.close();
+        LOG.info("solver-gateway stopped in {} ms", System.currentTimeMillis() - t0);
     }
 
     private static void join(Thread t) {
