@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AuctionRound {
     private static final Logger LOG = LoggerFactory.getLogger(AuctionRound.class);
+    /** The longest the gateway waits for answers, whatever deadline an auction names (a bad clock, a bad record). */
+    static final long MAX_WAIT_MILLIS = 60_000;
 
     private final GatewayConfig config;
     private final SolverHttp http;
@@ -58,7 +60,7 @@ public final class AuctionRound {
     public Optional<CompletableFuture<Void>> run(AuctionOpened auction) {
         long now = System.currentTimeMillis();
         long stopAt = auction.deadlineMillis() - config.deadlineMarginMillis();
-        long wait = stopAt - now;
+        long wait = Math.min(stopAt - now, MAX_WAIT_MILLIS);
         if (wait <= 0) {
             metrics.auction("expired");
             LOG.info("auction {} skipped: its deadline {} has passed or is less than {} ms away (now {})",

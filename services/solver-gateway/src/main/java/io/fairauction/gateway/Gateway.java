@@ -2,7 +2,10 @@ package io.fairauction.gateway;
 
 import io.fairauction.events.KafkaSettings;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,8 +49,10 @@ public final class Gateway implements AutoCloseable {
         AuctionRound round = new AuctionRound(config, http, BidPublisher.kafka(producer), notifier, metrics, timer, workers);
         this.auctions = new AuctionWorker(new KafkaConsumer<>(KafkaSettings.consumer(bootstrapServers, name + "-auctions",
                 config.group())), round, metrics, config.maxInFlight());
-        this.outcomes = new NotifyWorker(new KafkaConsumer<>(KafkaSettings.consumer(bootstrapServers, name + "-outcomes",
-                config.notifyGroup())), config, notifier, metrics);
+        Map<String, Object> outcomeSettings = new HashMap<>(KafkaSettings.consumer(bootstrapServers, name + "-outcomes",
+                config.notifyGroup()));
+        outcomeSettings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        this.outcomes = new NotifyWorker(new KafkaConsumer<>(outcomeSettings), config, notifier, metrics);
         this.auctionThread = new Thread(auctions, name + "-auctions");
         this.notifyThread = new Thread(outcomes, name + "-outcomes");
     }
@@ -78,6 +83,11 @@ public final class Gateway implements AutoCloseable {
     /** The partitions of {@code auctions} this gateway owns right now. */
     public Set<TopicPartition> auctionPartitions() {
         return auctions.assignment();
+    }
+
+    /** The partitions of {@code auction-results} and {@code settlements} this gateway listens to right now. */
+    public Set<TopicPartition> outcomePartitions() {
+        return outcomes.assignment();
     }
 
     @Override

@@ -7,6 +7,10 @@ import io.fairauction.events.SettlementRecorded;
 import io.fairauction.events.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Tells solvers what became of their bids: consumes {@link Topics#AUCTION_RESULTS} and {@link Topics#SETTLEMENTS}
  * in the notify consumer group (so each record is handled by one gateway of the group), sends every notice of a
- * poll at once, waits for them (each bounded by the notify timeout), then commits.
+ * poll at once, waits for them (each bounded by the notify timeout), then commits. A group that has never committed
+ * starts at the end of the topics: a new gateway group does not replay a week of old outcomes to solvers.
  */
 final class NotifyWorker implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(NotifyWorker.class);
@@ -34,6 +39,7 @@ final class NotifyWorker implements Runnable {
     private final GatewayConfig config;
     private final Notifier notifier;
     private final GatewayMetrics metrics;
+    private final Set<TopicPartition> assignment = ConcurrentHashMap.newKeySet();
     private volatile boolean running = true;
 
     NotifyWorker(Consumer<String, String> consumer, GatewayConfig config, Notifier notifier, GatewayMetrics metrics) {
@@ -46,7 +52,19 @@ final class NotifyWorker implements Runnable {
     @Override
     public void run() {
         try {
-            consumer.subscribe(List.of(Topics.AUCTION_RESULTS, Topics.SETTLEMENTS));
+            consumer.subscribe(List.of(Topics.AUCTION_RESULTS, Topics.SETTLEMENTS), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    assignment.removeAll(partitions);
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    // Resolve where reading starts now (a new group starts at the end), so "assigned" means "listening".
+                    partitions.forEach(consumer::position);
+                    assignment.addAll(partitions);
+                }
+            });
             while (running) {
                 ConsumerRecords<String, String> records = consumer.poll(POLL);
                 if (records.isEmpty()) {
@@ -111,6 +129,11 @@ final class NotifyWorker implements Runnable {
             LOG.info("{} of auction {}: {} notifications", event.getClass().getSimpleName(), event.key(), notices.size());
         }
         return sent;
+    }
+
+    /** The outcome partitions this gateway listens to right now. */
+    Set<TopicPartition> assignment() {
+        return Set.copyOf(assignment);
     }
 
     void stop() {

@@ -87,7 +87,7 @@ class GatewayApplicationTest {
                 assertThat(gateway.config().maxResponseBytes()).isEqualTo(1 << 20);
                 Fixtures.warmUp(gateway, producer, 500);
 
-                long deadline = System.currentTimeMillis() + 3_000;
+                long deadline = System.currentTimeMillis() + 5_000;
                 Fixtures.publish(producer, Topics.AUCTIONS, Fixtures.opened(501, deadline));
                 var records = Fixtures.read(kafka.bootstrapServers(), Topics.BIDS, r -> !r.isEmpty(), Duration.ofSeconds(20));
                 assertThat(records).hasSize(1);

@@ -48,8 +48,9 @@ class OutcomeNotificationTest {
                     .withGroups("gw-outcomes", "gw-outcomes-notify");
             try (Gateway one = new Gateway(config, kafka.bootstrapServers(), new GatewayMetrics(new SimpleMeterRegistry()), "gw-o1").start();
                  Gateway two = new Gateway(config, kafka.bootstrapServers(), new GatewayMetrics(new SimpleMeterRegistry()), "gw-o2").start()) {
-                assertThat(Fixtures.eventually(() -> !one.auctionPartitions().isEmpty() && !two.auctionPartitions().isEmpty(),
-                        Duration.ofSeconds(30))).isTrue();
+                // Both listen (a new notify group starts at the end of the topics), between them to all six partitions.
+                assertThat(Fixtures.eventually(() -> !one.outcomePartitions().isEmpty() && !two.outcomePartitions().isEmpty()
+                        && one.outcomePartitions().size() + two.outcomePartitions().size() == 6, Duration.ofSeconds(30))).isTrue();
                 JsonNode result = EventJson.mapper().readTree("""
                         {"auction": "301", "mechanism": "fair-combinatorial",
                          "winners": ["beta/w1", "alpha/a1"],

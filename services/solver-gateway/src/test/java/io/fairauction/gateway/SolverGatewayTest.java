@@ -50,7 +50,7 @@ class SolverGatewayTest {
     private static final int CAP_BYTES = 64 * 1024;
     private static final int MAX_BIDS = 2;
     /** Long enough for the record to reach the gateway on a loaded machine; the slow solver sleeps well past it. */
-    private static final long DEADLINE_IN = 3_000;
+    private static final long DEADLINE_IN = 5_000;
 
     /**
      * Wider than the 50 ms default: this machine is shared and loaded, and a timer thread can wake 100 ms late. The
