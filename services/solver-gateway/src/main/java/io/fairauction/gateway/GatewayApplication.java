@@ -5,7 +5,8 @@ import io.micronaut.runtime.Micronaut;
 
 /**
  * Runs the solver-gateway: {@code java -jar fair-auction-solver-gateway.jar [--config FILE]}. A configuration the
- * gateway cannot run with stops it at once with every problem listed (exit code 2).
+ * gateway cannot run with stops the start (exit code 1) with one ERROR log line listing every problem
+ * ({@code invalid solver-gateway configuration: ...}).
  */
 public final class GatewayApplication {
     private GatewayApplication() {
@@ -13,16 +14,6 @@ public final class GatewayApplication {
 
     public static void main(String[] args) {
         ServiceMain.configure("gateway", args);
-        try {
-            Micronaut.build(new String[0]).environments("gateway").mainClass(GatewayApplication.class).start();
-        } catch (RuntimeException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof GatewayConfig.InvalidConfigException invalid) {
-                    System.err.println("gateway: " + invalid.getMessage());
-                    System.exit(2);
-                }
-            }
-            throw e;
-        }
+        Micronaut.build(new String[0]).banner(false).environments("gateway").mainClass(GatewayApplication.class).start();
     }
 }

@@ -54,7 +54,12 @@ public class GatewayFactory {
         List<SolverEndpoint> solvers = new ArrayList<>();
         List<SolverProperties> sorted = new ArrayList<>(solverEntries);
         sorted.sort(Comparator.comparingInt(SolverProperties::index));
+        java.util.Set<String> ids = new java.util.HashSet<>();
         for (SolverProperties p : sorted) {
+            if (p.getId() != null && !ids.add(p.getId())) {
+                problems.add("fair-auction.gateway.solvers[" + p.index() + "].id: \"" + p.getId()
+                        + "\" is used by an earlier solver; ids must be unique");
+            }
             try {
                 solvers.add(GatewayConfig.solver(p.index(), p.getId(), p.getEndpoint(), p.getSecret(), p.getPayout()));
             } catch (GatewayConfig.InvalidConfigException e) {
@@ -81,7 +86,8 @@ public class GatewayFactory {
         } catch (GatewayConfig.InvalidConfigException e) {
             // Entry problems first, then the whole configuration's (e.g. "no solver configured" when all entries failed).
             List<String> all = new ArrayList<>(problems);
-            e.problems().stream().filter(p -> !all.contains(p)
+            // Duplicate ids were checked above against the entries' own indexes.
+            e.problems().stream().filter(p -> !all.contains(p) && !p.contains("is used by an earlier solver")
                     && !(p.startsWith("fair-auction.gateway.solvers:") && !sorted.isEmpty())).forEach(all::add);
             throw new GatewayConfig.InvalidConfigException(all);
         }

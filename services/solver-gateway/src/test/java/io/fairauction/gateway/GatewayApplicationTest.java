@@ -145,7 +145,9 @@ class GatewayApplicationTest {
             }
         }
         assertThat(invalid).as("the start fails with the configuration's problems: %s", thrown).isNotNull();
-        assertThat(invalid.problems()).anySatisfy(p -> assertThat(p).startsWith("fair-auction.gateway.solvers[1].endpoint:"))
+        assertThat(invalid.problems()).anySatisfy(p -> assertThat(p).isEqualTo(
+                        "fair-auction.gateway.solvers[1].id: \"twin\" is used by an earlier solver; ids must be unique"))
+                .anySatisfy(p -> assertThat(p).startsWith("fair-auction.gateway.solvers[1].endpoint:"))
                 .anySatisfy(p -> assertThat(p).startsWith("fair-auction.gateway.solvers[1].secret:"))
                 .anySatisfy(p -> assertThat(p).startsWith("fair-auction.gateway.solvers[1].payout:"))
                 .anySatisfy(p -> assertThat(p).startsWith("fair-auction.gateway.solvers[2].id:"));
