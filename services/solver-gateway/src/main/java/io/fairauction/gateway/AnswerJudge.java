@@ -78,8 +78,21 @@ public final class AnswerJudge {
             Bid owned = new Bid(BidAccepted.bidId(solver.id(), b.id()), solver.id(), b.trades(), b.interactions());
             events.add(new BidAccepted(id, solver.id(), b.id(), solver.payout(), owned, at));
         }
-        for (BidChecks.Rejection r : checked.rejected()) {
+        // One record per refused bid, up to the bid cap; a flood of refused bids (thousands of tiny bids under the
+        // byte cap) is summed up in one record, so an answer cannot make the gateway publish or notify without bound.
+        List<BidChecks.Rejection> rejected = checked.rejected();
+        int individually = Math.min(rejected.size(), limits.maxBidsPerSolver());
+        for (BidChecks.Rejection r : rejected.subList(0, individually)) {
             events.add(new BidRejected(id, solver.id(), r.bidId(), r.code().wire(), r.detail(), at));
+        }
+        if (rejected.size() > individually) {
+            List<BidChecks.Rejection> rest = rejected.subList(individually, rejected.size());
+            java.util.Map<String, Integer> byCode = new java.util.TreeMap<>();
+            rest.forEach(r -> byCode.merge(r.code().wire(), 1, Integer::sum));
+            BidRejection code = rest.stream().allMatch(r -> r.code() == BidRejection.OVER_CAP)
+                    ? BidRejection.OVER_CAP : rest.get(0).code();
+            events.add(new BidRejected(id, solver.id(), null, code.wire(), rest.size() + " more bids refused "
+                    + byCode + ", from bid " + printable(rest.get(0).bidId()) + " on", at));
         }
         return events;
     }

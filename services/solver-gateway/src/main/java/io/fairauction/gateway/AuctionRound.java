@@ -77,7 +77,15 @@ public final class AuctionRound {
         for (SolverEndpoint solver : config.solvers()) {
             published.add(ask(auction, solver, body, limits, now, wait));
         }
-        return Optional.of(CompletableFuture.allOf(published.toArray(CompletableFuture[]::new)));
+        CompletableFuture<Void> all = CompletableFuture.allOf(published.toArray(CompletableFuture[]::new));
+        all.whenComplete((v, error) -> {
+            long done = System.currentTimeMillis();
+            if (error == null) {
+                LOG.info("auction {}: every record acknowledged {} ms after the auction was read, {} ms before its deadline",
+                        auction.auctionId(), done - now, auction.deadlineMillis() - done);
+            }
+        });
+        return Optional.of(all);
     }
 
     private CompletableFuture<Void> ask(AuctionOpened auction, SolverEndpoint solver, byte[] body,
