@@ -114,7 +114,7 @@ public final class SolverServer implements AutoCloseable {
         server.setExecutor(handlers);
         server.createContext("/", this::handle);
         server.start();
-        LOG.log(Level.INFO, "solver {0} serving on port {1}", config.solverId, port());
+        LOG.log(Level.INFO, "solver {0} serving on port {1}", config.solverId, String.valueOf(port()));
         return this;
     }
 
