@@ -76,6 +76,12 @@ public final class Bids {
             return this;
         }
 
+        /** Adds trades in order. */
+        public Builder trades(Collection<Trade> more) {
+            more.forEach(this::trade);
+            return this;
+        }
+
         /** Adds the trade that fills {@code intent} at {@code amount} on its free side ({@link Bids#fill}). */
         public Builder fill(Intent intent, BigInteger amount) {
             return trade(Bids.fill(intent, amount));
