@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
                 GenerateCommand.class,
                 BenchCommand.class,
                 io.fairauction.cli.chain.ChainCommand.class,
+                DevnetCommand.class,
+                ServiceCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class AuctionCli implements Runnable {
@@ -50,7 +52,11 @@ public final class AuctionCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int code = commandLine().execute(args);
+        // `auction service` keeps serving on the service's threads; every other command ends here.
+        if (!(args.length > 0 && args[0].equals("service") && code == 0)) {
+            System.exit(code);
+        }
     }
 
     /** Version from the jar manifest, when there is one. */

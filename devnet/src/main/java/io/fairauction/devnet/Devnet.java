@@ -1,0 +1,402 @@
+package io.fairauction.devnet;
+
+import io.fairauction.chain.Anvil;
+import io.fairauction.chain.Chain;
+import io.fairauction.chain.Deployer;
+import io.fairauction.chain.Deployment;
+import io.fairauction.chain.DevAccounts;
+import io.fairauction.chain.DevMarket;
+import io.fairauction.core.mechanism.Mechanisms;
+import io.fairauction.events.AuctionClosed;
+import io.fairauction.events.IntentStatus;
+import io.fairauction.events.SettlementRecorded;
+import io.fairauction.events.Topics;
+import io.fairauction.kafka.EmbeddedKafka;
+import io.fairauction.sdk.SolverServer;
+import io.fairauction.solvers.ExampleSolvers;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigInteger;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.web3j.crypto.Credentials;
+
+/**
+ * The whole system on one machine: a real Kafka broker (embedded, or {@code --kafka}), Anvil (or {@code --rpc}) with
+ * the contracts and seeded pools, the three services as processes, the example solvers (and any the user runs),
+ * and simulated traders posting signed intents to the collector. Prints one line per auction and a summary.
+ */
+public final class Devnet implements AutoCloseable {
+    /** How to run; see {@code auction devnet --help}. */
+    public record Options(int auctions, Duration duration, double rate, long periodMillis, String mechanism,
+                          List<String> exampleSolvers, Map<String, String> externalSolvers, int collectorPort,
+                          Optional<String> kafka, Optional<String> rpc, Optional<Path> summaryJson, Path stateDir,
+                          int traders, long seed) {
+        public Options {
+            if (auctions < 0) {
+                throw new IllegalArgumentException("--auctions must not be negative");
+            }
+            if (rate <= 0 || rate > 1000) {
+                throw new IllegalArgumentException("--rate must be in (0, 1000] intents per second, got " + rate);
+            }
+            if (periodMillis < 200) {
+                throw new IllegalArgumentException("--period must be at least 200 ms, got " + periodMillis);
+            }
+            if (Mechanisms.byName(mechanism).isEmpty()) {
+                throw new IllegalArgumentException("--mechanism: no mechanism " + mechanism + "; one of "
+                        + Mechanisms.all().stream().map(m -> m.name()).toList());
+            }
+            for (String s : exampleSolvers) {
+                if (!ExampleSolvers.NAMES.contains(s)) {
+                    throw new IllegalArgumentException("--solvers: no example solver " + s + "; one of " + ExampleSolvers.NAMES);
+                }
+            }
+            if (collectorPort < 0 || collectorPort > 65535) {
+                throw new IllegalArgumentException("--collector-port must be in 0..65535, got " + collectorPort);
+            }
+            if (traders < 1 || traders > 28) {
+                throw new IllegalArgumentException("--traders must be in 1..28 (Anvil's funded dev accounts), got " + traders);
+            }
+            exampleSolvers = List.copyOf(exampleSolvers);
+            externalSolvers = Map.copyOf(externalSolvers);
+        }
+    }
+
+    private final Options options;
+    private final PrintStream out;
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final AtomicBoolean stop = new AtomicBoolean();
+    private String bootstrapServers;
+    private Chain chain;
+    private Deployment deployment;
+    private Watcher watcher;
+    private Traders traders;
+
+    public Devnet(Options options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    /** Asks a running {@link #run()} to stop submitting, drain and summarise (Ctrl-C). */
+    public void requestStop() {
+        stop.set(true);
+    }
+
+    /** Starts everything, runs until the auctions or the duration are done (or {@link #requestStop()}), summarises. */
+    public Summary run() throws Exception {
+        Files.createDirectories(options.stateDir());
+        long started = System.currentTimeMillis();
+        // 1. Broker.
+        if (options.kafka().isPresent()) {
+            bootstrapServers = options.kafka().get();
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+                Topics.createAll(admin, (short) 1);
+            }
+            out.println("kafka      " + bootstrapServers + " (external)");
+        } else {
+            EmbeddedKafka kafka = EmbeddedKafka.start();
+            resources.add(kafka);
+            bootstrapServers = kafka.bootstrapServers();
+            out.println("kafka      " + bootstrapServers + " (embedded KRaft broker)");
+        }
+        // 2. Chain and contracts.
+        String rpc;
+        if (options.rpc().isPresent()) {
+            rpc = options.rpc().get();
+        } else {
+            Anvil anvil = Anvil.start();
+            resources.add(anvil);
+            rpc = anvil.rpcUrl();
+        }
+        chain = Chain.connect(rpc);
+        resources.add(chain);
+        Credentials deployer = DevAccounts.account(DevAccounts.DEPLOYER);
+        deployment = new Deployer(chain, deployer).deploy(DevAccounts.account(DevAccounts.SUBMITTER).getAddress());
+        Path deploymentFile = options.stateDir().resolve("deployment.json");
+        deployment.write(deploymentFile);
+        out.println("chain      " + rpc + " (chain id " + chain.chainId() + "), settlement " + deployment.settlement());
+        // 3. Solvers.
+        Map<String, String[]> solvers = new LinkedHashMap<>(); // id -> endpoint, secret, payout
+        int payoutAccount = 30;
+        for (String name : options.exampleSolvers()) {
+            String secret = secret();
+            SolverServer server = ExampleSolvers.create(name, name, secret, 0, Duration.ofMillis(150), 20);
+            resources.add(server);
+            solvers.put(name, new String[] {server.endpoint(), secret, DevAccounts.account(payoutAccount++).getAddress()});
+        }
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(options.externalSolvers()).entrySet()) {
+            String secret = secret();
+            solvers.put(e.getKey(), new String[] {e.getValue(), secret, DevAccounts.account(payoutAccount++).getAddress()});
+            out.println("solver     " + e.getKey() + " at " + e.getValue() + ": your secret is " + secret
+                    + " (HMAC key; see docs/solver-api.md)");
+        }
+        // 4. Services, each its own JVM.
+        long solveWindow = Math.max(300, options.periodMillis() / 2);
+        Path logs = options.stateDir().resolve("logs");
+        int collectorPort = options.collectorPort() == 0 ? freePort() : options.collectorPort();
+        String common = """
+                fair-auction:
+                  kafka:
+                    bootstrap-servers: %s
+                  chain:
+                    rpc-url: %s
+                    deployment-file: %s
+                """.formatted(bootstrapServers, rpc, deploymentFile.toAbsolutePath());
+        ServiceProcess collector = ServiceProcess.start(logs, "intent-collector", "io.fairauction.collector.CollectorApplication",
+                "micronaut:\n  server:\n    port: " + collectorPort + "\n" + common, collectorPort);
+        resources.add(collector);
+        int gatewayPort = freePort();
+        StringBuilder gateway = new StringBuilder("micronaut:\n  server:\n    port: " + gatewayPort + "\n" + common
+                + "  gateway:\n    deadline-margin-ms: 150\n    solvers:\n");
+        for (Map.Entry<String, String[]> s : solvers.entrySet()) {
+            gateway.append("      - id: ").append(s.getKey()).append('\n')
+                    .append("        endpoint: ").append(s.getValue()[0]).append('\n')
+                    .append("        secret: ").append(s.getValue()[1]).append('\n')
+                    .append("        payout: \"").append(s.getValue()[2]).append("\"\n");
+        }
+        ServiceProcess gatewayProcess = ServiceProcess.start(logs, "solver-gateway", "io.fairauction.gateway.GatewayApplication",
+                gateway.toString(), gatewayPort);
+        resources.add(gatewayProcess);
+        int auctioneerPort = freePort();
+        ServiceProcess auctioneer = ServiceProcess.start(logs, "auctioneer", "io.fairauction.auctioneer.AuctioneerApplication",
+                "micronaut:\n  server:\n    port: " + auctioneerPort + "\n" + common + """
+                          auctioneer:
+                            period-ms: %d
+                            solve-window-ms: %d
+                            mechanism: %s
+                            leader-session-timeout-ms: 3000
+                        """.formatted(options.periodMillis(), solveWindow, options.mechanism()), auctioneerPort);
+        resources.add(auctioneer);
+        for (ServiceProcess p : List.of(collector, gatewayProcess, auctioneer)) {
+            p.awaitHealthy(Duration.ofSeconds(120));
+        }
+        String collectorUrl = "http://127.0.0.1:" + collectorPort;
+        out.println("collector  " + collectorUrl + "  (POST /api/v1/intents, GET /api/v1/intents/{uid}, GET /api/v1/tokens)");
+        out.println("solvers    " + String.join(", ", solvers.keySet()) + "; mechanism " + options.mechanism()
+                + "; period " + options.periodMillis() + " ms; logs in " + logs);
+        // 5. Traders.
+        watcher = new Watcher(bootstrapServers, out::println);
+        resources.add(watcher);
+        traders = new Traders(new DevMarket(chain, deployment, deployer), deployment, options.traders(), collectorUrl,
+                options.seed(), chain::latestTimestamp);
+        traders.fund();
+        out.printf("traders    %d funded dev accounts, %.1f intents/s; started in %.1f s%n", options.traders(),
+                options.rate(), (System.currentTimeMillis() - started) / 1000.0);
+        submitUntilDone();
+        drain();
+        Summary summary = summarise();
+        out.print(summary.text());
+        if (options.summaryJson().isPresent()) {
+            summary.writeJson(options.summaryJson().get());
+        }
+        return summary;
+    }
+
+    private void submitUntilDone() throws InterruptedException {
+        long start = System.currentTimeMillis();
+        long intervalNanos = (long) (1_000_000_000L / options.rate());
+        long next = System.nanoTime();
+        List<String> recent = new ArrayList<>();
+        while (!stop.get()) {
+            if (options.auctions() > 0 && watcher.completedAuctions() >= options.auctions()) {
+                break;
+            }
+            if (!options.duration().isZero() && System.currentTimeMillis() - start >= options.duration().toMillis()) {
+                break;
+            }
+            long now = System.nanoTime();
+            if (now < next) {
+                Thread.sleep(Math.max(1, (next - now) / 1_000_000));
+                continue;
+            }
+            next += intervalNanos;
+            try {
+                if (traders.submitOne(60)) {
+                    List<String> uids = new ArrayList<>(traders.accepted.keySet());
+                    recent.add(uids.get(uids.size() - 1));
+                }
+                if (!recent.isEmpty() && traders.shouldCancel()) {
+                    traders.cancel(recent.remove(0));
+                }
+            } catch (IOException | RuntimeException e) {
+                out.println("trader: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Stops trading, cancels what is still open, and waits until every accepted intent has a final status. */
+    private void drain() throws InterruptedException {
+        out.println("stopping: cancelling open intents and waiting for every accepted intent to end...");
+        long until = System.currentTimeMillis() + 120_000;
+        while (System.currentTimeMillis() < until) {
+            boolean allFinal = true;
+            for (String uid : traders.accepted.keySet()) {
+                IntentStatus s = watcher.status.get(uid);
+                if (s != null && s.state().isFinal()) {
+                    continue;
+                }
+                allFinal = false;
+                if (s == null || s.state() == IntentStatus.State.OPEN) {
+                    try {
+                        traders.cancel(uid);
+                    } catch (IOException | RuntimeException e) {
+                        // Tried again on the next pass.
+                    }
+                }
+            }
+            if (allFinal) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private Summary summarise() {
+        List<String> problems = new ArrayList<>();
+        int settled = 0;
+        int expired = 0;
+        int cancelled = 0;
+        int lost = 0;
+        List<Long> latencies = new ArrayList<>();
+        for (Map.Entry<String, Traders.Submitted> e : traders.accepted.entrySet()) {
+            IntentStatus s = watcher.status.get(e.getKey());
+            IntentStatus.State state = s == null ? IntentStatus.State.OPEN : s.state();
+            switch (state) {
+                case SETTLED -> {
+                    settled++;
+                    latencies.add(Math.max(0, s.last().atMillis() - e.getValue().acceptedAtMillis()));
+                }
+                case EXPIRED -> expired++;
+                case CANCELLED -> cancelled++;
+                default -> {
+                    lost++;
+                    problems.add("intent " + e.getKey() + " ended the run " + state.name().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        // Settled twice: more than one mined settlement record, or more than one Trade event on chain, for one uid.
+        Map<String, Integer> mined = new java.util.TreeMap<>();
+        for (List<SettlementRecorded> rs : watcher.settlements.values()) {
+            for (SettlementRecorded r : rs) {
+                if (r.status() == SettlementRecorded.Status.MINED) {
+                    r.trades().forEach(t -> mined.merge(t.uid().toLowerCase(Locale.ROOT), 1, Integer::sum));
+                }
+            }
+        }
+        Map<String, Integer> onChain = ChainAudit.tradeEvents(chain, deployment);
+        java.util.Set<String> twice = new java.util.TreeSet<>();
+        mined.forEach((uid, n) -> {
+            if (n > 1) {
+                twice.add(uid);
+            }
+        });
+        onChain.forEach((uid, n) -> {
+            if (n > 1) {
+                twice.add(uid);
+            }
+        });
+        twice.forEach(uid -> problems.add("intent " + uid + " settled more than once"));
+        boolean fair = options.mechanism().startsWith("fair-combinatorial") && !options.mechanism().endsWith("second-price");
+        int violations = 0;
+        BigInteger overLimits = BigInteger.ZERO;
+        BigInteger overReference = BigInteger.ZERO;
+        int auctions = 0;
+        for (AuctionClosed c : watcher.closed.values()) {
+            if (c.abandoned()) {
+                continue;
+            }
+            auctions++;
+            var opened = watcher.opened.get(c.auctionId());
+            if (opened == null) {
+                continue;
+            }
+            if (fair) {
+                List<String> v = FairnessAudit.violations(opened, watcher.bids.getOrDefault(c.auctionId(), List.of()), c);
+                violations += v.size();
+                problems.addAll(v);
+            }
+            for (var i : opened.auction().intents()) {
+                IntentStatus s = watcher.status.get(i.uid().toLowerCase(Locale.ROOT));
+                var outcome = c.result().path("outcome").path(i.uid());
+                if (s == null || s.state() != IntentStatus.State.SETTLED || outcome.isMissingNode()
+                        || s.last().auctionId() == null || s.last().auctionId() != c.auctionId()) {
+                    continue;
+                }
+                BigInteger amount = new BigInteger(outcome.path("amount").asText());
+                BigInteger paid = new BigInteger(outcome.path("paid").asText());
+                overLimits = overLimits.add(Watcher.surplus(opened, i, amount, paid, false, c.result()));
+                overReference = overReference.add(Watcher.surplus(opened, i, amount, paid, true, c.result()));
+            }
+        }
+        latencies.sort(Long::compare);
+        return new Summary(auctions, traders.accepted.size(), (int) traders.refused.get(), settled, expired, cancelled,
+                lost, twice.size(), violations, fair, options.mechanism(), overLimits, overReference,
+                percentile(latencies, 50), percentile(latencies, 95), problems);
+    }
+
+    static long percentile(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+    }
+
+    /** The deployment, once {@link #run()} has deployed it (for tests that check the chain afterwards). */
+    public Deployment deployment() {
+        return deployment;
+    }
+
+    public Chain chain() {
+        return chain;
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** The traders' accounts. */
+    public List<Credentials> traderAccounts() {
+        return traders.accounts();
+    }
+
+    private static String secret() {
+        byte[] b = new byte[24];
+        new SecureRandom().nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stops everything it started, in reverse order: services, solvers, chain, broker. */
+    @Override
+    public void close() {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                out.println("while stopping: " + e.getMessage());
+            }
+        }
+        resources.clear();
+    }
+}
