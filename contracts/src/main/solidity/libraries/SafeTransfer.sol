@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-pragma solidity 0.8.30;
+pragma solidity 0.8.37;
 
 /// @notice ERC-20 calls that accept the tokens that return nothing (USDT-style) and reject a call to an address
 /// with no code, which would otherwise "succeed" silently. Written in assembly so that a call in a loop
