@@ -154,9 +154,14 @@ class SettlementRevertTest {
         dev.client.submit(match.settlement());
         market.fund(alice.getAddress(), "WETH", ether(1));
         market.fund(bob.getAddress(), "USDC", dollars(3000));
+        // The same trades in a later auction: the (auction, solver) is new, the intents are not.
+        EncodedSettlement again = dev.encoder.encode("43", bid(tradesOf(match.settlement()), List.of()),
+                intentsOf(match.settlement()), solver());
 
-        assertThat(revertOf(match.settlement()).name()).isEqualTo("IntentAlreadyFilled");
-        assertThatThrownBy(() -> dev.client.submit(match.settlement()))
+        ContractRevert revert = revertOf(again);
+        assertThat(revert.name()).isEqualTo("IntentAlreadyFilled");
+        assertThat(revert.arguments()).containsExactly(match.aliceSells().uid());
+        assertThatThrownBy(() -> dev.client.submit(again))
                 .isInstanceOfSatisfying(ChainException.class, e -> {
                     assertThat(e.code()).isEqualTo(ChainError.SETTLEMENT_REVERTED);
                     assertThat(e.revert()).hasValueSatisfying(r -> assertThat(r.name()).isEqualTo("IntentAlreadyFilled"));
