@@ -44,6 +44,8 @@ class SettlementRevertTest {
     private Credentials alice;
     private Credentials bob;
     private final Credentials mallory = DevChain.account(20);
+    /** The ecrecover precompile's address (Ethereum yellow paper, appendix E). */
+    private static final String ECRECOVER = "0x0000000000000000000000000000000000000001";
 
     @BeforeEach
     void setUp(DevChain dev) {
@@ -168,9 +170,13 @@ class SettlementRevertTest {
         int v = Numeric.hexStringToByteArray(intent.signature())[64];
         // 0 and 1 are the recovery ids some libraries write in place of 27 and 28; 29 and 30 are never valid.
         for (int bad : new int[] {v - 27, v + 2}) {
-            ContractRevert revert = revertOf(withAliceSignature(withV(intent.signature(), bad)));
+            EncodedSettlement settlement = withAliceSignature(withV(intent.signature(), bad));
+            ContractRevert revert = revertOf(settlement);
             assertThat(revert.name()).as("v = %d", bad).isEqualTo("InvalidSignature");
             assertThat(revert.arguments()).containsExactly(intent.uid());
+            // Refused before the precompile is asked (which would also refuse it, returning no address).
+            assertThat(Calls.callTargets(dev, dev.submitter.getAddress(), settlement.settlement(), settlement.callData()))
+                    .as("v = %d", bad).doesNotContain(ECRECOVER);
         }
         assertSucceeds(directMatch(intent).settlement());
     }
@@ -188,7 +194,6 @@ class SettlementRevertTest {
         Intent intent = aliceSellsOneWeth(inAnHour(dev));
         byte[] sig = Numeric.hexStringToByteArray(intent.signature());
         byte[] r = java.util.Arrays.copyOfRange(sig, 0, 32);
-        String ecrecover = "0x0000000000000000000000000000000000000001";
 
         EncodedSettlement atHalf = withAliceSignature(signature(r, half, 27));
         EncodedSettlement aboveHalf = withAliceSignature(signature(r, half.add(BigInteger.ONE), 27));
@@ -197,11 +202,11 @@ class SettlementRevertTest {
         assertThat(revertOf(atHalf).name()).isEqualTo("InvalidSignature");
         assertThat(revertOf(aboveHalf).name()).isEqualTo("InvalidSignature");
         assertThat(Calls.callTargets(dev, dev.submitter.getAddress(), atHalf.settlement(), atHalf.callData()))
-                .as("s = n/2 is checked by ecrecover").contains(ecrecover);
+                .as("s = n/2 is checked by ecrecover").contains(ECRECOVER);
         assertThat(Calls.callTargets(dev, dev.submitter.getAddress(), aboveHalf.settlement(), aboveHalf.callData()))
-                .as("s = n/2 + 1 is refused first").doesNotContain(ecrecover);
+                .as("s = n/2 + 1 is refused first").doesNotContain(ECRECOVER);
         assertThat(Calls.callTargets(dev, dev.submitter.getAddress(), valid.settlement(), valid.callData()))
-                .contains(ecrecover);
+                .contains(ECRECOVER);
         assertSucceeds(valid);
     }
 
