@@ -80,17 +80,21 @@ final class GasMarkdown {
                 The direct-match target is met in the usual case (traders who already hold the token they buy). \
                 When every trader receives the token for the first time it is missed, by the amount shown above: \
                 17 100 gas of each such trade is the token's own zero-to-non-zero balance write, which any \
-                settlement contract pays (GPv2Settlement too), and the rest of the trade stays under 48 000.
+                settlement contract pays (GPv2Settlement too); the rest of the trade is %s.
 
                 ## Where the gas of one extra trade goes
 
                 Per extra directly matched trade, roughly: 22 100 for the intent's filled flag (a fresh storage slot: \
                 replay protection cannot be cheaper without a per-owner nonce, which the intent does not carry), \
                 about 10 000 for pulling the sell token (trader balance write, relayer and token calls), about 5 000 \
-                for paying the buy token (17 100 more on first receipt), 3 000 for `ecrecover` plus hashing, and \
-                the trade's call data (about 4 000) and `Trade` event (about 2 000). The per-trade work left is the \
-                trader's own two token balance writes and the replay flag; the settlement adds no storage write of \
-                its own beyond the flag (the reentrancy lock is transient storage, EIP-1153).
+                for paying the buy token (17 100 more on first receipt), about 2 500 for checking what the trader \
+                received (two `balanceOf` calls around the payout, the first warming the slot the payout then writes, \
+                and the payout and pull made so that a failure names the trade), 3 000 for `ecrecover` plus hashing, and the trade's call data (about 4 000) and `Trade` event (about \
+                2 000). The per-trade work left is the trader's own two token balance writes and the replay flag; the \
+                settlement adds no storage write of its own beyond the flag (the reentrancy lock is transient \
+                storage, EIP-1153). Once per settlement, not per trade, the `(auction, solver)` settled flag is a \
+                fresh storage slot (22 100), and each interaction is checked for approvals left behind (a selector \
+                comparison; one `staticcall` per approval).
 
                 ## CoW Protocol's GPv2Settlement, as published
 
@@ -108,6 +112,7 @@ final class GasMarkdown {
                 already holding both; GPv2 also supports partial fills, fees and three interaction phases. They are \
                 the nearest published numbers, not a like-for-like comparison. Divided per trade, CoW's 10-trade \
                 benchmark is 75,023 gas; its services take 66,315 per order as a lower bound.
-                """.formatted(report.anvilVersion(), report.solcVersion(), table(report), targets(report));
+                """.formatted(report.anvilVersion(), report.solcVersion(), table(report), targets(report),
+                        number(report.extraDirectTradeFirstReceipt() - 17_100));
     }
 }
