@@ -1,6 +1,7 @@
 // Compiles src/main/solidity and src/test/solidity with the solc pinned in package.json, through solc's
 // standard-JSON interface, and writes <Contract>.abi and <Contract>.bin (what web3j's wrapper generator reads)
-// into <out>/main and <out>/test. Skips the work when neither the sources nor the settings changed.
+// into <out>/main and <out>/test, and the compiler's version into <out>/main/solc-version.txt (the gas report
+// names it). Skips the work when neither the sources nor the settings changed.
 //
 //   node compile.mjs <out-dir>
 import { createHash } from 'node:crypto';
@@ -81,5 +82,7 @@ for (const [set, dir] of Object.entries(sets)) {
     }
   }
 }
+// Travels in the jar beside the ABIs, so reports name the compiler that built the bytecode they measure.
+writeFileSync(join(out, 'main', 'solc-version.txt'), solc.version());
 writeFileSync(stampFile, stamp);
 console.log(`solc: wrote ABI and bytecode to ${out}`);

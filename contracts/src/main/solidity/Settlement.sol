@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-pragma solidity 0.8.30;
+pragma solidity 0.8.37;
 
 import {IERC1271} from "./interfaces/IERC1271.sol";
 import {SafeTransfer} from "./libraries/SafeTransfer.sol";
@@ -8,10 +8,11 @@ import {Relayer} from "./Relayer.sol";
 /// @title Settlement: executes the winning bid of a fair-auction round on chain.
 /// @notice Every guarantee a trader signed for is checked here, whatever the caller sends: the trader's EIP-712
 /// signature (or EIP-1271 approval), the expiry, that the intent was neither filled nor cancelled, the signed
-/// limit, and that the trader is paid what the auction awarded. Interactions (the solver's route) run between
-/// pulling the traders' sell tokens and paying them, and can reach neither the relayer nor this contract.
-/// No balance of a listed token, nor the ether balance, may end lower than it started; the rest goes to the
-/// solver's payout address. Design notes: docs/settlement.md.
+/// limit, and what the trader actually received (measured, so a fee-on-transfer token cannot pay less than the
+/// signed minimum). Interactions (the solver's route) run between pulling the traders' sell tokens and paying
+/// them, can reach neither the relayer nor this contract, and may leave no approval behind. No balance of a
+/// listed token, nor the ether balance, may end lower than it started; the rest goes to the solver's payout
+/// address. Each (auction, solver) settles once. Trust model and design notes: docs/settlement.md.
 contract Settlement {
     using SafeTransfer for address;
 
@@ -70,7 +71,18 @@ contract Settlement {
 
     /// @dev secp256k1n / 2: a signature with a larger s has a twin (n - s) and is rejected (EIP-2).
     uint256 private constant HALF_CURVE_ORDER = 0x7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0;
-    bytes4 private constant EIP1271_MAGIC = 0x1626ba7e;
+    /// @dev Compared as a whole word: the magic value followed by anything but zeros is not an approval.
+    bytes32 private constant EIP1271_MAGIC = bytes32(bytes4(0x1626ba7e));
+    /// @notice Gas an EIP-1271 wallet may spend on one signature: a Safe with several owners needs a few tens of
+    /// thousands; the cap bounds what one trader's wallet can burn of the submitter's gas.
+    uint256 public constant EIP1271_GAS_LIMIT = 250_000;
+
+    // Calls by which this contract would hand someone a right to move its tokens; checked after the interactions.
+    bytes4 private constant APPROVE = 0x095ea7b3; // ERC-20 approve(address,uint256)
+    bytes4 private constant INCREASE_ALLOWANCE = 0x39509351; // increaseAllowance(address,uint256)
+    bytes4 private constant SET_APPROVAL_FOR_ALL = 0xa22cb465; // ERC-721/1155 setApprovalForAll(address,bool)
+    bytes4 private constant AUTHORIZE_OPERATOR = 0x959b8c3f; // ERC-777 authorizeOperator(address)
+    bytes4 private constant PERMIT2_APPROVE = 0x87517c45; // Permit2 approve(address,address,uint160,uint48)
 
     /// @notice The contract traders approve; created here so that its only trusted caller is this contract.
     Relayer public immutable relayer;
@@ -79,9 +91,13 @@ contract Settlement {
     bytes32 private immutable cachedDomainSeparator;
 
     address public owner;
+    /// @notice The address {transferOwnership} proposed; it becomes the owner when it calls {acceptOwnership}.
+    address public pendingOwner;
     mapping(address => bool) public isSubmitter;
     /// @notice STATUS_OPEN, STATUS_FILLED or STATUS_CANCELLED, by intent uid (the intent's EIP-712 digest).
     mapping(bytes32 => uint8) public intentStatus;
+    /// @notice Whether `solver` was paid out for auction `auctionId`: one settlement per auction and solver.
+    mapping(uint256 auctionId => mapping(address solver => bool)) public auctionSettled;
 
     bool private transient locked;
 
@@ -89,7 +105,9 @@ contract Settlement {
     event Settled(uint256 indexed auctionId, address indexed solver, address submitter);
     event IntentCancelled(address indexed owner, bytes32 indexed uid);
     event SubmitterSet(address indexed submitter, bool authorised);
+    event OwnershipTransferStarted(address indexed previousOwner, address indexed newOwner);
     event OwnershipTransferred(address indexed previousOwner, address indexed newOwner);
+    event Rescued(address indexed token, address indexed to, uint256 amount);
 
     error Unauthorised();
     error Reentrancy();
@@ -104,6 +122,20 @@ contract Settlement {
     error InteractionFailed(uint256 index, bytes reason);
     error BalanceDecreased(address token);
     error EtherTransferFailed();
+    error NoTrades();
+    error AuctionAlreadySettled(uint256 auctionId, address solver);
+    /// @notice Interaction `index` granted an allowance or operator right that was still in force when the
+    /// interactions ended.
+    error ApprovalLeftBehind(uint256 index);
+    /// @notice The trader did not receive what they signed for: less than `buyAmount` (sell intent) or other
+    /// than exactly `buyAmount` (buy intent), measured on their balance.
+    error PayoutNotAsSigned(bytes32 uid, uint256 received);
+    /// @notice The relayer could not pull the trader's sell tokens (balance or approval withdrawn, or the token
+    /// refused): the trader's doing, named so that the auctioneer can exclude them.
+    error SellTransferFailed(bytes32 uid);
+    /// @notice Paying the trader failed although this contract held the amount (a token that refuses the
+    /// recipient, for instance); a payout the settlement could not cover is {SafeTransfer.TransferFailed}.
+    error PayoutFailed(bytes32 uid);
 
     modifier nonReentrant() {
         if (locked) revert Reentrancy();
@@ -132,10 +164,19 @@ contract Settlement {
     // ----------------------------------------------------------------------------------------------------------
     // Owner
 
+    /// @notice Proposes `newOwner`; nothing changes until it accepts, so a mistyped address cannot take over.
+    /// A later proposal replaces an earlier one.
     function transferOwnership(address newOwner) external onlyOwner {
         if (newOwner == address(0)) revert ZeroAddress();
-        emit OwnershipTransferred(owner, newOwner);
-        owner = newOwner;
+        pendingOwner = newOwner;
+        emit OwnershipTransferStarted(owner, newOwner);
+    }
+
+    function acceptOwnership() external {
+        if (msg.sender != pendingOwner) revert Unauthorised();
+        emit OwnershipTransferred(owner, msg.sender);
+        owner = msg.sender;
+        pendingOwner = address(0);
     }
 
     function setSubmitter(address submitter, bool authorised) external onlyOwner {
@@ -143,11 +184,25 @@ contract Settlement {
         emit SubmitterSet(submitter, authorised);
     }
 
+    /// @notice Sends `amount` of `token` (ether: `address(0)`) that reached this contract outside a settlement, by
+    /// mistake or forced, to `to`. Under the lock, so never while a settlement holds funds in flight: between
+    /// calls this contract holds nothing that belongs to a trader or a solver.
+    function rescue(address token, address to, uint256 amount) external nonReentrant onlyOwner {
+        if (to == address(0)) revert ZeroAddress();
+        if (token == address(0)) {
+            (bool sent,) = to.call{value: amount}("");
+            if (!sent) revert EtherTransferFailed();
+        } else {
+            token.safeTransfer(to, amount);
+        }
+        emit Rescued(token, to, amount);
+    }
+
     // ----------------------------------------------------------------------------------------------------------
     // Settling
 
     /// @notice Settles one winning bid.
-    /// @param auctionId the auction the bid won, for the off-chain record
+    /// @param auctionId the auction the bid won; each (auctionId, solver) settles once
     /// @param solver where what is left over after paying the traders goes (the winning solver's payout address)
     /// @param tokens every token the trades touch (and any other whose balance the solver wants guarded)
     function settle(
@@ -158,6 +213,11 @@ contract Settlement {
         InteractionData[] calldata interactions
     ) external nonReentrant {
         if (!isSubmitter[msg.sender]) revert Unauthorised();
+        if (solver == address(0)) revert ZeroAddress();
+        if (trades.length == 0) revert NoTrades();
+        // Ties the call to its auction: a copy, or a second call for the same solver, cannot settle again.
+        if (auctionSettled[auctionId][solver]) revert AuctionAlreadySettled(auctionId, solver);
+        auctionSettled[auctionId][solver] = true;
 
         uint256[] memory balancesBefore = new uint256[](tokens.length);
         for (uint256 i; i < tokens.length; ++i) {
@@ -167,6 +227,7 @@ contract Settlement {
 
         bytes32 separator = _domainSeparator();
         Relayer relayer_ = relayer;
+        bytes32[] memory uids = new bytes32[](trades.length);
         for (uint256 i; i < trades.length; ++i) {
             TradeData calldata t = trades[i];
             address sellToken = tokens[t.sellTokenIndex];
@@ -189,8 +250,12 @@ contract Settlement {
             if (!_isValidSignature(t.owner, uid, t.signature)) revert InvalidSignature(uid);
 
             intentStatus[uid] = STATUS_FILLED;
+            uids[i] = uid;
             emit Trade(t.owner, uid, t.executedSell, t.executedBuy);
-            relayer_.transferIn(sellToken, t.owner, t.executedSell);
+            try relayer_.transferIn(sellToken, t.owner, t.executedSell) {}
+            catch {
+                revert SellTransferFailed(uid);
+            }
         }
 
         for (uint256 i; i < interactions.length; ++i) {
@@ -201,10 +266,26 @@ contract Settlement {
             (bool ok, bytes memory reason) = target.call{value: interaction.value}(interaction.callData);
             if (!ok) revert InteractionFailed(i, reason);
         }
+        // Checked before any payout: a right left in force would let its holder take in-flight funds of this or
+        // a later settlement (through a token hook that hands it control, say).
+        for (uint256 i; i < interactions.length; ++i) {
+            if (_leavesApproval(interactions[i])) revert ApprovalLeftBehind(i);
+        }
 
         for (uint256 i; i < trades.length; ++i) {
             TradeData calldata t = trades[i];
-            tokens[t.buyTokenIndex].safeTransfer(t.owner, t.executedBuy);
+            address buyToken = tokens[t.buyTokenIndex];
+            // What the trader receives is measured: a fee-on-transfer or rounding token may deliver less.
+            uint256 before = buyToken.balanceOf(t.owner);
+            if (!buyToken.trySafeTransfer(t.owner, t.executedBuy)) {
+                if (buyToken.balanceOfThis() < t.executedBuy) revert SafeTransfer.TransferFailed(buyToken);
+                revert PayoutFailed(uids[i]);
+            }
+            uint256 afterPayout = buyToken.balanceOf(t.owner);
+            uint256 received = afterPayout > before ? afterPayout - before : 0;
+            if (t.side == SIDE_SELL ? received < t.buyAmount : received != t.buyAmount) {
+                revert PayoutNotAsSigned(uids[i], received);
+            }
         }
 
         // Balance invariant: nothing this contract held before may be spent; the surplus is the solver's.
@@ -327,6 +408,47 @@ contract Settlement {
         }
     }
 
+    /// @dev Whether an interaction granted a right to move this contract's tokens that is still in force: an
+    /// ERC-20 allowance, an ERC-721/1155 or ERC-777 operator, or a Permit2 allowance. Fails closed: call data
+    /// too short to name the spender, or a target that does not answer the query, counts as a right left behind.
+    function _leavesApproval(InteractionData calldata interaction) private view returns (bool) {
+        bytes calldata data = interaction.callData;
+        if (data.length < 4) return false;
+        bytes4 selector = bytes4(data[:4]);
+        bytes memory query;
+        if (selector == APPROVE || selector == INCREASE_ALLOWANCE) {
+            if (data.length < 36) return true;
+            query = abi.encodeWithSelector(0xdd62ed3e, address(this), _word(data, 4)); // allowance(owner, spender)
+        } else if (selector == SET_APPROVAL_FOR_ALL) {
+            if (data.length < 36) return true;
+            query = abi.encodeWithSelector(0xe985e9c5, address(this), _word(data, 4)); // isApprovedForAll(owner, op)
+        } else if (selector == AUTHORIZE_OPERATOR) {
+            if (data.length < 36) return true;
+            query = abi.encodeWithSelector(0xd95b6371, _word(data, 4), address(this)); // isOperatorFor(op, holder)
+        } else if (selector == PERMIT2_APPROVE) {
+            if (data.length < 68) return true;
+            // allowance(owner, token, spender) returns (amount, expiration, nonce): the amount must be zero.
+            query = abi.encodeWithSelector(0x927da105, address(this), _word(data, 4), _word(data, 36));
+        } else {
+            return false;
+        }
+        address target = interaction.target;
+        bool ok;
+        uint256 granted;
+        assembly ("memory-safe") {
+            ok := staticcall(gas(), target, add(query, 0x20), mload(query), 0, 0x20)
+            // A separate statement: Yul evaluates arguments right to left, so returndatasize() must follow the call.
+            ok := and(ok, gt(returndatasize(), 31))
+            granted := mload(0)
+        }
+        return !ok || granted != 0;
+    }
+
+    /// @dev The address in the ABI word at `offset` of `data`, its upper bits dropped as a lenient token would.
+    function _word(bytes calldata data, uint256 offset) private pure returns (address) {
+        return address(uint160(uint256(bytes32(data[offset:offset + 32]))));
+    }
+
     /// @dev A 65-byte ECDSA signature (r, s, v) by `signer`, with s in the lower half of the curve order and v 27
     /// or 28; failing that, an EIP-1271 contract `signer` that approves the digest.
     function _isValidSignature(address signer, bytes32 digest, bytes calldata signature) private view returns (bool) {
@@ -345,8 +467,16 @@ contract Settlement {
             }
         }
         if (signer.code.length == 0) return false;
-        (bool ok, bytes memory result) =
-            signer.staticcall(abi.encodeCall(IERC1271.isValidSignature, (digest, signature)));
-        return ok && result.length == 32 && abi.decode(result, (bytes4)) == EIP1271_MAGIC;
+        bytes memory request = abi.encodeCall(IERC1271.isValidSignature, (digest, signature));
+        bool ok;
+        bytes32 answer;
+        // Capped gas and at most one word of return data copied: a wallet cannot burn the submitter's gas, and
+        // any answer other than the exact magic word (trailing bytes included) is a rejection, not a revert.
+        assembly ("memory-safe") {
+            ok := staticcall(EIP1271_GAS_LIMIT, signer, add(request, 0x20), mload(request), 0, 0x20)
+            ok := and(ok, eq(returndatasize(), 0x20))
+            answer := mload(0)
+        }
+        return ok && answer == EIP1271_MAGIC;
     }
 }

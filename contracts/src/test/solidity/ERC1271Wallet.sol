@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-pragma solidity 0.8.30;
+pragma solidity 0.8.37;
 
 import {IERC20} from "../../main/solidity/interfaces/IERC20.sol";
 import {IERC1271} from "../../main/solidity/interfaces/IERC1271.sol";

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-pragma solidity 0.8.30;
+pragma solidity 0.8.37;
 
 /// @notice Test contract an interaction calls to try to make the relayer move a trader's tokens indirectly.
 contract RelayerThief {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-pragma solidity 0.8.30;
+pragma solidity 0.8.37;
 
 import {ConstantProductPair} from "./ConstantProductPair.sol";
 import {PairFactory} from "./PairFactory.sol";

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-pragma solidity 0.8.30;
+pragma solidity 0.8.37;
 
 /// @notice The ERC-20 functions the settlement and the dev-chain liquidity use (EIP-20).
 interface IERC20 {

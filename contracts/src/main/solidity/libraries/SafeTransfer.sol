@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-pragma solidity 0.8.30;
+pragma solidity 0.8.37;
 
 /// @notice ERC-20 calls that accept the tokens that return nothing (USDT-style) and reject a call to an address
 /// with no code, which would otherwise "succeed" silently. Written in assembly so that a call in a loop
@@ -9,7 +9,11 @@ library SafeTransfer {
     error BalanceQueryFailed(address token);
 
     function safeTransfer(address token, address to, uint256 amount) internal {
-        bool ok;
+        if (!trySafeTransfer(token, to, amount)) revert TransferFailed(token);
+    }
+
+    /// @dev {safeTransfer} that reports failure instead of reverting, so the caller can say whose transfer failed.
+    function trySafeTransfer(address token, address to, uint256 amount) internal returns (bool ok) {
         assembly ("memory-safe") {
             let p := mload(0x40)
             mstore(p, shl(224, 0xa9059cbb)) // transfer(address,uint256)
@@ -20,7 +24,6 @@ library SafeTransfer {
             ok := and(ok, or(and(eq(mload(0), 1), gt(returndatasize(), 31)),
                              and(iszero(returndatasize()), gt(extcodesize(token), 0))))
         }
-        if (!ok) revert TransferFailed(token);
     }
 
     function safeTransferFrom(address token, address from, address to, uint256 amount) internal {
@@ -40,11 +43,16 @@ library SafeTransfer {
 
     /// @dev A static call: a token cannot change state while it is asked for a balance.
     function balanceOfThis(address token) internal view returns (uint256 amount) {
+        return balanceOf(token, address(this));
+    }
+
+    function balanceOf(address token, address account) internal view returns (uint256 amount) {
         bool ok;
         assembly ("memory-safe") {
-            mstore(0, shl(224, 0x70a08231)) // balanceOf(address)
-            mstore(4, address())
-            ok := and(gt(returndatasize(), 31), staticcall(gas(), token, 0, 36, 0, 32))
+            let p := mload(0x40)
+            mstore(p, shl(224, 0x70a08231)) // balanceOf(address)
+            mstore(add(p, 4), account)
+            ok := and(gt(returndatasize(), 31), staticcall(gas(), token, p, 36, 0, 32))
             amount := mload(0)
         }
         if (!ok) revert BalanceQueryFailed(token);

@@ -41,9 +41,10 @@ public final class GasReport {
      * @param rows                        one per size in {@link #SIZES}
      * @param extraDirectTradeHolding      (gas(10) - gas(2)) / 8, traders already holding the buy token
      * @param extraDirectTradeFirstReceipt the same, traders receiving the buy token for the first time
+     * @param solcVersion                  the compiler that built the measured bytecode, e.g. {@code 0.8.37}
      */
     public record Report(List<Row> rows, long extraDirectTradeHolding, long extraDirectTradeFirstReceipt,
-                         String anvilVersion) {
+                         String anvilVersion, String solcVersion) {
         public Row row(int trades) {
             return rows.stream().filter(r -> r.trades() == trades).findFirst().orElseThrow();
         }
@@ -82,7 +83,21 @@ public final class GasReport {
         return new Report(rows,
                 (ten.directHolding().orElseThrow() - two.directHolding().orElseThrow()) / 8,
                 (ten.directFirstReceipt().orElseThrow() - two.directFirstReceipt().orElseThrow()) / 8,
-                Anvil.VERSION);
+                Anvil.VERSION, solcVersion());
+    }
+
+    /** The solc release the build compiled the contracts with (written by compile.mjs), without its commit suffix. */
+    public static String solcVersion() {
+        try (java.io.InputStream in = GasReport.class.getResourceAsStream("abi/solc-version.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("missing abi/solc-version.txt (written by compile.mjs)");
+            }
+            String full = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+            int suffix = full.indexOf('+');
+            return suffix < 0 ? full : full.substring(0, suffix);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private long gas(java.util.function.Supplier<EncodedSettlement> scenario) {

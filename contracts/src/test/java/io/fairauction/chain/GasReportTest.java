@@ -6,7 +6,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Gas on a dev chain is deterministic (up to call-data bytes): the targets are held as regressions. */
+/**
+ * Gas on a dev chain is deterministic (up to call-data bytes): the targets the docs promise (docs/gas.md, README)
+ * are held as regressions, written out here rather than read from {@link GasReport}'s constants, so that changing
+ * a constant cannot make a slower settlement pass.
+ */
 @ExtendWith(DevChain.Fresh.class)
 class GasReportTest {
     private static GasReport.Report report;
@@ -18,12 +22,18 @@ class GasReportTest {
 
     @Test
     void onePoolRoutedIntentSettlesWithin200000GasEvenOnFirstReceipt() {
-        assertThat(report.row(1).poolFirstReceipt()).isLessThanOrEqualTo(GasReport.TARGET_ONE_POOL_ROUTED);
+        assertThat(report.row(1).poolFirstReceipt()).isLessThanOrEqualTo(200_000L);
     }
 
     @Test
     void eachExtraDirectlyMatchedTradeCostsAtMost60000GasForTradersHoldingTheBuyToken() {
-        assertThat(report.extraDirectTradeHolding()).isLessThanOrEqualTo(GasReport.TARGET_EXTRA_DIRECT_TRADE);
+        assertThat(report.extraDirectTradeHolding()).isLessThanOrEqualTo(60_000L);
+    }
+
+    @Test
+    void reportNamesTheCompilerTheBuildUsedWhichIsSolc0837() {
+        // 0.8.28 to 0.8.33 carry the transient-storage clearing bug; the contracts pin the newest 0.8.x.
+        assertThat(report.solcVersion()).isEqualTo("0.8.37");
     }
 
     @Test

@@ -44,6 +44,8 @@ class SettlementRevertTest {
     private Credentials alice;
     private Credentials bob;
     private final Credentials mallory = DevChain.account(20);
+    /** The ecrecover precompile's address (Ethereum yellow paper, appendix E). */
+    private static final String ECRECOVER = "0x0000000000000000000000000000000000000001";
 
     @BeforeEach
     void setUp(DevChain dev) {
@@ -112,6 +114,7 @@ class SettlementRevertTest {
         String signature = IntentSignatures.sign(IntentHashes.digest(intent, otherChain), alice.getEcKeyPair());
 
         assertThat(revertOf(withAliceSignature(signature)).name()).isEqualTo("InvalidSignature");
+        assertSucceeds(directMatch(intent).settlement());
     }
 
     @Test
@@ -122,6 +125,7 @@ class SettlementRevertTest {
         String signature = IntentSignatures.sign(IntentHashes.digest(intent, otherDeployment), alice.getEcKeyPair());
 
         assertThat(revertOf(withAliceSignature(signature)).name()).isEqualTo("InvalidSignature");
+        assertSucceeds(directMatch(intent).settlement());
     }
 
     @Test
@@ -134,6 +138,194 @@ class SettlementRevertTest {
         assertThat("0x" + Keys.getAddress(recovered)).as("plain ecrecover accepts the twin").isEqualTo(alice.getAddress());
 
         assertThat(revertOf(withAliceSignature(twin)).name()).isEqualTo("InvalidSignature");
+        assertSucceeds(directMatch(intent).settlement());
+    }
+
+    /** Alice's signature with its last byte, {@code v}, replaced. */
+    private static String withV(String signature, int v) {
+        byte[] sig = Numeric.hexStringToByteArray(signature);
+        sig[64] = (byte) v;
+        return Numeric.toHexString(sig);
+    }
+
+    @Test
+    void eoaSignatureOfAnotherLengthThan65BytesIsRejected() {
+        Intent intent = aliceSellsOneWeth(inAnHour(dev));
+        byte[] sig = Numeric.hexStringToByteArray(intent.signature());
+        String short64 = Numeric.toHexString(java.util.Arrays.copyOf(sig, 64));
+        String long66 = Numeric.toHexString(java.util.Arrays.copyOf(sig, 66)); // a trailing zero byte
+
+        ContractRevert shortRevert = revertOf(withAliceSignature(short64));
+        ContractRevert longRevert = revertOf(withAliceSignature(long66));
+
+        assertThat(shortRevert.name()).isEqualTo("InvalidSignature");
+        assertThat(shortRevert.arguments()).containsExactly(intent.uid());
+        assertThat(longRevert.name()).isEqualTo("InvalidSignature");
+        assertSucceeds(directMatch(intent).settlement());
+    }
+
+    @Test
+    void eoaSignatureWithVOtherThan27Or28IsRejected() {
+        Intent intent = aliceSellsOneWeth(inAnHour(dev));
+        int v = Numeric.hexStringToByteArray(intent.signature())[64];
+        // 0 and 1 are the recovery ids some libraries write in place of 27 and 28; 29 and 30 are never valid.
+        for (int bad : new int[] {v - 27, v + 2}) {
+            EncodedSettlement settlement = withAliceSignature(withV(intent.signature(), bad));
+            ContractRevert revert = revertOf(settlement);
+            assertThat(revert.name()).as("v = %d", bad).isEqualTo("InvalidSignature");
+            assertThat(revert.arguments()).containsExactly(intent.uid());
+            // Refused before the precompile is asked (which would also refuse it, returning no address).
+            assertThat(Calls.callTargets(dev, dev.submitter.getAddress(), settlement.settlement(), settlement.callData()))
+                    .as("v = %d", bad).doesNotContain(ECRECOVER);
+        }
+        assertSucceeds(directMatch(intent).settlement());
+    }
+
+    /**
+     * EIP-2 admits {@code s} up to secp256k1n / 2 inclusive. A signature with {@code s} exactly there cannot be
+     * made for a chosen key (the digest contains the owner), so the boundary is read from the call trace: at
+     * n / 2 the contract asks the ecrecover precompile (address 1); one above, it refuses before asking.
+     */
+    @Test
+    void sExactlyAtHalfTheCurveOrderReachesEcrecoverAndOneAboveIsRefusedBeforeIt() {
+        // secp256k1's group order n (SEC 2, section 2.4.1), halved.
+        BigInteger n = new BigInteger("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141", 16);
+        BigInteger half = n.shiftRight(1);
+        Intent intent = aliceSellsOneWeth(inAnHour(dev));
+        byte[] sig = Numeric.hexStringToByteArray(intent.signature());
+        byte[] r = java.util.Arrays.copyOfRange(sig, 0, 32);
+
+        EncodedSettlement atHalf = withAliceSignature(signature(r, half, 27));
+        EncodedSettlement aboveHalf = withAliceSignature(signature(r, half.add(BigInteger.ONE), 27));
+        EncodedSettlement valid = directMatch(intent).settlement();
+
+        assertThat(revertOf(atHalf).name()).isEqualTo("InvalidSignature");
+        assertThat(revertOf(aboveHalf).name()).isEqualTo("InvalidSignature");
+        assertThat(Calls.callTargets(dev, dev.submitter.getAddress(), atHalf.settlement(), atHalf.callData()))
+                .as("s = n/2 is checked by ecrecover").contains(ECRECOVER);
+        assertThat(Calls.callTargets(dev, dev.submitter.getAddress(), aboveHalf.settlement(), aboveHalf.callData()))
+                .as("s = n/2 + 1 is refused first").doesNotContain(ECRECOVER);
+        assertThat(Calls.callTargets(dev, dev.submitter.getAddress(), valid.settlement(), valid.callData()))
+                .contains(ECRECOVER);
+        assertSucceeds(valid);
+    }
+
+    private static String signature(byte[] r, BigInteger s, int v) {
+        byte[] sig = new byte[65];
+        System.arraycopy(r, 0, sig, 0, 32);
+        System.arraycopy(Numeric.toBytesPadded(s, 32), 0, sig, 32, 32);
+        sig[64] = (byte) v;
+        return Numeric.toHexString(sig);
+    }
+
+    @Test
+    void eip1271WalletThatRejectsOrRevertsIsAnInvalidSignature() throws Exception {
+        SettlementHardeningTest.WalletMatch match = SettlementHardeningTest.walletMatch(dev, bob);
+        assertSucceeds(match.settlement());
+
+        match.wallet().setMode(BigInteger.ONE, BigInteger.ZERO).send(); // REJECT: answers 0xffffffff
+        ContractRevert rejected = revertOf(match.settlement());
+        match.wallet().setMode(BigInteger.TWO, BigInteger.ZERO).send(); // REVERT
+        ContractRevert reverted = revertOf(match.settlement());
+
+        assertThat(rejected.name()).isEqualTo("InvalidSignature");
+        assertThat(rejected.arguments()).containsExactly(match.settlement().uids().get(0));
+        assertThat(reverted.name()).isEqualTo("InvalidSignature");
+        assertThat(reverted.arguments()).containsExactly(match.settlement().uids().get(0));
+    }
+
+    @Test
+    void tradeNamingATokenIndexOutsideTheTokenListReverts() {
+        Match match = directMatch();
+        Settlement.TradeData a = match.settlement().trades().get(0);
+        Settlement.TradeData b = match.settlement().trades().get(1);
+        Settlement.TradeData outOfRange = new Settlement.TradeData(a.owner, BigInteger.TWO, a.buyTokenIndex,
+                a.sellAmount, a.buyAmount, a.validTo, a.side, a.executedSell, a.executedBuy, a.signature);
+
+        ContractRevert revert = revertOf(match.settlement().withTrades(List.of(outOfRange, b)));
+
+        // Solidity's panic code 0x32: array index out of bounds (two tokens, index 2).
+        assertThat(revert.name()).isEqualTo("Panic");
+        assertThat(revert.arguments()).containsExactly(BigInteger.valueOf(0x32));
+        assertSucceeds(match.settlement());
+    }
+
+    @Test
+    void intentIsAcceptedInTheBlockOfItsValidToAndRejectedOneSecondLater() throws Exception {
+        long validTo = dev.chain.latestTimestamp() + 100;
+        Match match = directMatch(aliceSellsOneWeth(validTo));
+        String beforeExpiry = dev.chain.snapshot();
+
+        Calls.setNextBlockTimestamp(dev, validTo);
+        var atValidTo = Calls.send(dev, match.settlement());
+        dev.chain.revert(beforeExpiry);
+        Calls.setNextBlockTimestamp(dev, validTo + 1);
+        var oneSecondLate = Calls.send(dev, match.settlement());
+
+        assertThat(atValidTo.isStatusOK()).as("block.timestamp == validTo").isTrue();
+        assertThat(blockTimestamp(oneSecondLate)).isEqualTo(validTo + 1);
+        ContractRevert revert = Calls.revertOfMined(dev, oneSecondLate);
+        assertThat(revert.name()).isEqualTo("IntentExpired");
+        assertThat(revert.arguments()).containsExactly(match.aliceSells().uid());
+    }
+
+    private long blockTimestamp(org.web3j.protocol.core.methods.response.TransactionReceipt receipt) throws Exception {
+        return dev.chain.web3j().ethGetBlockByNumber(
+                org.web3j.protocol.core.DefaultBlockParameter.valueOf(receipt.getBlockNumber()), false)
+                .send().getBlock().getTimestamp().longValueExact();
+    }
+
+    @Test
+    void cancellingAnIntentTwiceChangesNothingTheSecondTime() {
+        Intent intent = aliceSellsOneWeth(inAnHour(dev));
+
+        var first = Calls.send(dev, alice, dev.deployment.settlement(), cancelCall(intent));
+        var second = Calls.send(dev, alice, dev.deployment.settlement(), cancelCall(intent));
+
+        assertThat(first.isStatusOK()).isTrue();
+        assertThat(first.getLogs()).as("IntentCancelled").hasSize(1);
+        assertThat(second.isStatusOK()).as("no revert: the intent stays cancelled").isTrue();
+        assertThat(second.getLogs()).as("and no second event").isEmpty();
+        assertThat(revertOf(directMatch(intent).settlement()).name()).isEqualTo("IntentIsCancelled");
+    }
+
+    @Test
+    void signedCancellationOfAFilledIntentReverts() {
+        Match match = directMatch();
+        String cancellation = IntentSignatures.signCancellation(match.aliceSells().uid(), alice.getEcKeyPair(),
+                dev.deployment.domain());
+        String cancelSigned = FunctionEncoder.encode(new Function(Settlement.FUNC_CANCELSIGNED, List.of(
+                SettlementTest.struct(match.aliceSells()),
+                new org.web3j.abi.datatypes.DynamicBytes(Numeric.hexStringToByteArray(cancellation))), List.of()));
+        assertThat(dev.chain.simulate(mallory.getAddress(), dev.deployment.settlement(), cancelSigned))
+                .as("the same cancellation before the fill").isEmpty();
+
+        dev.client.submit(match.settlement());
+
+        assertThat(dev.chain.simulate(mallory.getAddress(), dev.deployment.settlement(), cancelSigned))
+                .hasValueSatisfying(r -> {
+                    assertThat(r.name()).isEqualTo("IntentAlreadyFilled");
+                    assertThat(r.arguments()).containsExactly(match.aliceSells().uid());
+                });
+    }
+
+    @Test
+    void etherLeftoverThatTheSolverCannotReceiveReverts() {
+        Intent aliceSells = aliceSellsOneWeth(inAnHour(dev));
+        Intent bobBuys = market.intent(bob, Side.BUY, "USDC", "WETH", dollars(3000), ether(9).divide(BigInteger.TEN),
+                inAnHour(dev));
+        Interaction unwrap = new Interaction(market.token("WETH"), BigInteger.ZERO, FunctionEncoder.encode(new Function(
+                "withdraw", List.of(new Uint256(ether(1).divide(BigInteger.TEN))), List.of())));
+        var unwrappingBid = bid(List.of(trade(aliceSells, ether(1), dollars(3000)),
+                trade(bobBuys, dollars(3000), ether(9).divide(BigInteger.TEN))), List.of(unwrap));
+        // A token contract has no way to receive ether: sweeping the unwrapped 0.1 ether to it fails.
+        String cannotReceive = market.token("DAI");
+
+        ContractRevert revert = revertOf(dev.encoder.encode(AUCTION, unwrappingBid, List.of(aliceSells, bobBuys),
+                cannotReceive));
+
+        assertThat(revert.name()).isEqualTo("EtherTransferFailed");
+        assertSucceeds(dev.encoder.encode(AUCTION, unwrappingBid, List.of(aliceSells, bobBuys), solver()));
     }
 
     @Test
@@ -154,9 +346,14 @@ class SettlementRevertTest {
         dev.client.submit(match.settlement());
         market.fund(alice.getAddress(), "WETH", ether(1));
         market.fund(bob.getAddress(), "USDC", dollars(3000));
+        // The same trades in a later auction: the (auction, solver) is new, the intents are not.
+        EncodedSettlement again = dev.encoder.encode("43", bid(tradesOf(match.settlement()), List.of()),
+                intentsOf(match.settlement()), solver());
 
-        assertThat(revertOf(match.settlement()).name()).isEqualTo("IntentAlreadyFilled");
-        assertThatThrownBy(() -> dev.client.submit(match.settlement()))
+        ContractRevert revert = revertOf(again);
+        assertThat(revert.name()).isEqualTo("IntentAlreadyFilled");
+        assertThat(revert.arguments()).containsExactly(match.aliceSells().uid());
+        assertThatThrownBy(() -> dev.client.submit(again))
                 .isInstanceOfSatisfying(ChainException.class, e -> {
                     assertThat(e.code()).isEqualTo(ChainError.SETTLEMENT_REVERTED);
                     assertThat(e.revert()).hasValueSatisfying(r -> assertThat(r.name()).isEqualTo("IntentAlreadyFilled"));
@@ -169,6 +366,7 @@ class SettlementRevertTest {
     @Test
     void cancelledIntentIsRejected() throws Exception {
         Match match = directMatch();
+        assertSucceeds(match.settlement());
         settlementAs(alice).cancel(SettlementTest.struct(match.aliceSells())).send();
 
         ContractRevert revert = revertOf(match.settlement());
@@ -180,6 +378,13 @@ class SettlementRevertTest {
     @Test
     void onlyTheOwnerOrTheOwnersSignatureCancels() {
         Intent intent = aliceSellsOneWeth(inAnHour(dev));
+        assertThat(dev.chain.simulate(alice.getAddress(), dev.deployment.settlement(), cancelCall(intent)))
+                .as("the owner cancels").isEmpty();
+        String genuine = IntentSignatures.signCancellation(intent.uid(), alice.getEcKeyPair(), dev.deployment.domain());
+        assertThat(dev.chain.simulate(mallory.getAddress(), dev.deployment.settlement(), FunctionEncoder.encode(
+                new Function(Settlement.FUNC_CANCELSIGNED, List.of(SettlementTest.struct(intent),
+                        new org.web3j.abi.datatypes.DynamicBytes(Numeric.hexStringToByteArray(genuine))), List.of()))))
+                .as("anyone submits the owner's signed cancellation").isEmpty();
         assertThat(dev.chain.simulate(mallory.getAddress(), dev.deployment.settlement(), cancelCall(intent)))
                 .hasValueSatisfying(r -> assertThat(r.name()).isEqualTo("Unauthorised"));
 
@@ -225,6 +430,7 @@ class SettlementRevertTest {
         Settlement.TradeData belowLimit = tamper(a, a.executedSell, a.buyAmount.subtract(BigInteger.ONE), a.side);
         Settlement.TradeData partialSell = tamper(a, a.executedSell.subtract(BigInteger.ONE), a.executedBuy, a.side);
         Settlement.TradeData unknownSide = tamper(a, a.executedSell, a.executedBuy, BigInteger.TWO);
+        assertSucceeds(match.settlement());
 
         assertThat(revertOf(match.settlement().withTrades(List.of(belowLimit, b))).name()).isEqualTo("LimitViolated");
         assertThat(revertOf(match.settlement().withTrades(List.of(partialSell, b))).name()).isEqualTo("LimitViolated");
@@ -254,6 +460,7 @@ class SettlementRevertTest {
     @Test
     void onlyAuthorisedSubmittersSettle() throws Exception {
         Match match = directMatch();
+        assertSucceeds(match.settlement());
         assertThat(new SettlementClient(dev.chain, mallory).simulate(match.settlement()))
                 .hasValueSatisfying(r -> assertThat(r.name()).isEqualTo("Unauthorised"));
 
@@ -282,6 +489,7 @@ class SettlementRevertTest {
         assertThat(toRelayer.name()).isEqualTo("ForbiddenInteraction");
         assertThat(toRelayer.arguments()).containsExactly(BigInteger.ZERO);
         assertThat(toSettlement.name()).isEqualTo("ForbiddenInteraction");
+        assertSucceeds(valid);
         assertThat(dev.chain.simulate(mallory.getAddress(), dev.deployment.relayer(), pull))
                 .as("nobody but the settlement calls the relayer")
                 .hasValueSatisfying(r -> assertThat(r.name()).isEqualTo("OnlySettlement"));
@@ -308,6 +516,7 @@ class SettlementRevertTest {
         assertThat(viaThief.root().name()).isEqualTo("OnlySettlement");
         assertThat(direct.name()).isEqualTo("InteractionFailed");
         assertThat(direct.root().name()).as("the settlement has no approval of its own").isEqualTo("InsufficientAllowance");
+        assertSucceeds(valid);
     }
 
     @Test
