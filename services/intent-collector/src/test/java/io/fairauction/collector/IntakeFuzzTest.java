@@ -77,7 +77,7 @@ class IntakeFuzzTest {
             (topic, key, value) -> published.add(value), new IntentView(),
             new OwnerRateLimiter(1_000_000, 1_000_000, System::nanoTime), () -> NOW_MILLIS, IntakeMetrics.NONE);
 
-    @FuzzTest(maxExecutions = 3_000)
+    @FuzzTest(maxExecutions = 2_000)
     void intakeNeverFailsAndNeverAcceptsAMalformedIntent(FuzzedDataProvider data) throws Exception {
         byte[] body;
         int mode = data.consumeInt(0, 3);
