@@ -51,8 +51,6 @@ public enum Code {
     MALFORMED_AUCTION_ID("malformed-auction-id", 400),
     /** No result for that auction (yet) in the view. */
     UNKNOWN_AUCTION("unknown-auction", 404),
-    /** A request the server cannot route or a method it does not serve. */
-    NOT_FOUND("not-found", 404),
     /** The chain did not answer a balance, allowance or code query: retry later. */
     CHAIN_UNAVAILABLE("chain-unavailable", 503),
     /** The broker did not acknowledge the event: nothing was accepted, retry later. */

@@ -97,12 +97,6 @@ public class IntentController {
         return respond(intake.tooLarge(request.getMethodName().toLowerCase(java.util.Locale.ROOT)));
     }
 
-    @Error(global = true, status = HttpStatus.NOT_FOUND)
-    public HttpResponse<String> notFound(HttpRequest<?> request) {
-        return respond(Answer.of(new Rejection(Code.NOT_FOUND, "no such resource: " + request.getMethodName() + " "
-                + request.getPath(), null)));
-    }
-
     static HttpResponse<String> respond(Answer answer) {
         return HttpResponse.<String>status(HttpStatus.valueOf(answer.status()))
                 .contentType(MediaType.APPLICATION_JSON_TYPE)

@@ -469,7 +469,6 @@ class CollectorServiceTest {
                 "unknown-intent");
         assertCode(devnet.send(collector, "GET", "/api/v1/auctions/-3", (String) null), 400, "malformed-auction-id");
         assertCode(devnet.send(collector, "GET", "/api/v1/auctions/987654", (String) null), 404, "unknown-auction");
-        assertCode(devnet.send(collector, "GET", "/api/v1/nothing", (String) null), 404, "not-found");
     }
 
     private static void assertCode(HttpResponse<String> r, int status, String code) {
