@@ -456,6 +456,30 @@ class CollectorServiceTest {
     }
 
     @Test
+    void collectorsSideBySideShareTheTopicsOnly() throws Exception {
+        EmbeddedServer second = devnet.startCollector(config());
+        try {
+            Intent i = intent(alice, 500, inAnHour());
+            HttpResponse<String> first = post(body(i).toString());
+            assertThat(first.statusCode()).isEqualTo(201);
+            String uid = json(first).path("uid").asText();
+
+            awaitStatus(second, uid, "open");
+            HttpResponse<String> again = devnet.send(second, "POST", "/api/v1/intents", body(i).toString());
+            assertThat(again.statusCode()).isEqualTo(200);
+            assertThat(again.body()).isEqualTo(first.body());
+            assertThat(submissionsOf(uid)).isEqualTo(1);
+
+            HttpResponse<String> cancel = devnet.send(second, "DELETE", "/api/v1/intents/" + uid,
+                    sig(IntentSignatures.signCancellation(uid, alice.getEcKeyPair(), devnet.deployment.domain())));
+            assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(202);
+            assertThat(cancellationsOf(uid)).isEqualTo(1);
+        } finally {
+            second.getApplicationContext().close();
+        }
+    }
+
+    @Test
     void readEndpointsAnswerWithCodes() {
         HttpResponse<String> tokens = devnet.send(collector, "GET", "/api/v1/tokens", (String) null);
         assertThat(tokens.statusCode()).isEqualTo(200);

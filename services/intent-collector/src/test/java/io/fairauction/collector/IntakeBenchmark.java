@@ -66,7 +66,7 @@ public final class IntakeBenchmark {
         List<byte[]> bodies = sign(deployment, warmup + intents + rate * seconds);
         System.out.printf("signed in %.1f s%n", (System.nanoTime() - t0) / 1e9);
 
-        try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+        try (EmbeddedKafka kafka = startKafka()) {
             Map<String, Object> props = Map.of(
                     "micronaut.server.port", -1,
                     "fair-auction.kafka.bootstrap-servers", kafka.bootstrapServers(),
@@ -78,7 +78,7 @@ public final class IntakeBenchmark {
             try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props, "collector")) {
                 URI uri = URI.create("http://127.0.0.1:" + server.getPort() + "/api/v1/intents");
                 HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(Duration.ofSeconds(10)).build();
+                        .connectTimeout(Duration.ofSeconds(60)).build();
                 closedLoop(client, uri, bodies.subList(0, warmup), concurrency, "warm-up");
                 double perSecond = closedLoop(client, uri, bodies.subList(warmup, warmup + intents), concurrency,
                         "throughput");
@@ -90,6 +90,19 @@ public final class IntakeBenchmark {
                         seconds, pct(latencies, 50), pct(latencies, 99), latencies[latencies.length - 1] / 1e6);
             }
         }
+    }
+
+    /** A free port found can be taken by another process before the broker binds it: try again on new ports. */
+    private static EmbeddedKafka startKafka() {
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                return EmbeddedKafka.start();
+            } catch (RuntimeException e) {
+                last = e;
+            }
+        }
+        throw last;
     }
 
     /** Bodies of distinct valid intents by 200 owners (random keys; balances are not checked). */
@@ -153,11 +166,12 @@ public final class IntakeBenchmark {
             }
             int at = i;
             all.add(client.sendAsync(post(uri, bodies.get(i)), HttpResponse.BodyHandlers.discarding())
-                    .whenComplete((r, e) -> {
+                    .handle((r, e) -> {
                         latencies[at] = System.nanoTime() - scheduled;
                         if (e != null || r.statusCode() != 201) {
                             failed.incrementAndGet();
                         }
+                        return null;
                     }));
         }
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
