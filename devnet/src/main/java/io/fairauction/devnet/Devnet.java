@@ -88,6 +88,8 @@ public final class Devnet implements AutoCloseable {
     public Devnet(Options options, PrintStream out) {
         this.options = options;
         this.out = out;
+        // The in-process example solvers log each start through java.util.logging; the devnet prints its own lines.
+        java.util.logging.Logger.getLogger("io.fairauction.sdk").setLevel(java.util.logging.Level.WARNING);
     }
 
     /** Asks a running {@link #run()} to stop submitting, drain and summarise (Ctrl-C). */
@@ -144,7 +146,7 @@ public final class Devnet implements AutoCloseable {
                     + " (HMAC key; see docs/solver-api.md)");
         }
         // 4. Services, each its own JVM.
-        long solveWindow = Math.max(300, options.periodMillis() / 2);
+        long solveWindow = Math.max(500, options.periodMillis() / 2);
         Path logs = options.stateDir().resolve("logs");
         int collectorPort = options.collectorPort() == 0 ? freePort() : options.collectorPort();
         String common = """

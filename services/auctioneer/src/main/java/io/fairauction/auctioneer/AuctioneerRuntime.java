@@ -199,15 +199,20 @@ public final class AuctioneerRuntime implements AutoCloseable {
         sample.stop(metrics.timer("auctioneer.round"));
     }
 
-    /** Writes the events in one transaction, then reads up to them so the book includes them. */
+    /**
+     * Writes the events in one transaction, then reads until the book holds them. Waiting for the records' own offsets,
+     * not for the end offsets: right after a commit the last stable offset may not have moved past the records yet
+     * (the commit markers are written after {@code commitTransaction} returns).
+     */
     private void publish(List<Event> events) {
         if (producer == null) {
             throw new ProducerFencedException("not leading");
         }
+        List<java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata>> sent = new ArrayList<>();
         producer.beginTransaction();
         try {
             for (Event e : events) {
-                producer.send(new ProducerRecord<>(topicOf(e), e.key(), EventJson.write(e)));
+                sent.add(producer.send(new ProducerRecord<>(topicOf(e), e.key(), EventJson.write(e))));
             }
             producer.commitTransaction();
         } catch (ProducerFencedException e) {
@@ -216,7 +221,25 @@ public final class AuctioneerRuntime implements AutoCloseable {
             abortQuietly();
             throw e;
         }
-        catchUp();
+        Map<TopicPartition, Long> written = new java.util.HashMap<>();
+        for (var f : sent) {
+            try {
+                var m = f.get();
+                written.merge(new TopicPartition(m.topic(), m.partition()), m.offset(), Math::max);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new KafkaException("interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new KafkaException("a committed record reports a failure", e.getCause());
+            }
+        }
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (written.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) <= e.getValue())) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new KafkaException("own committed records not readable within 30 s");
+            }
+            poll(Duration.ofMillis(10));
+        }
     }
 
     private void abortQuietly() {

@@ -86,7 +86,6 @@ final class Rounds {
 
     /** The next auction and the in-auction statuses of its intents; empty when no intent is auctionable. */
     Optional<List<Event>> open(Book book, long nowMillis, long chainTimeSeconds) {
-        long deadline = nowMillis + settings.solveWindowMillis();
         long validUntil = chainTimeSeconds + (settings.solveWindowMillis() + 999) / 1000 + settings.validityMarginSeconds();
         List<Intent> intents = book.auctionable(validUntil, settings.maxIntents());
         if (intents.isEmpty()) {
@@ -94,6 +93,9 @@ final class Rounds {
         }
         long id = book.nextAuctionId();
         Market.Snapshot snapshot = market.snapshot();
+        // Solvers get the whole window from when the auction is out, not from when the round began.
+        nowMillis = Math.max(nowMillis, System.currentTimeMillis());
+        long deadline = nowMillis + settings.solveWindowMillis();
         Auction auction = new Auction(Long.toString(id), snapshot.tokens(), intents, snapshot.wrappedNativeToken());
         List<Event> out = new ArrayList<>();
         out.add(new AuctionOpened(id, auction, snapshot.pools(), nowMillis, deadline, market.settlement(), market.chainId()));

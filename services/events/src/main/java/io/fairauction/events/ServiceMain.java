@@ -14,6 +14,10 @@ public final class ServiceMain {
     }
 
     public static void configure(String service, String[] args) {
+        // One logging set-up for every service (JSON lines), whatever else on the classpath brings a logback.xml.
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "fair-auction-logback.xml");
+        }
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String file = null;
