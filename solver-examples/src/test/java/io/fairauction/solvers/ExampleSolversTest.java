@@ -8,7 +8,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fairauction.core.model.Bid;
 import io.fairauction.core.model.Intent;
 import io.fairauction.core.model.Side;
+import io.fairauction.sdk.Solver;
 import io.fairauction.sdk.SolverServer;
+import io.fairauction.solvers.amm.AmmRouter;
+import io.fairauction.solvers.parametric.ParametricSolver;
 import io.fairauction.solverapi.RequestSigning;
 import io.fairauction.solverapi.SolveRequest;
 import io.fairauction.solverapi.WireJson;
@@ -18,6 +21,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.web3j.crypto.Credentials;
@@ -55,6 +59,18 @@ class ExampleSolversTest {
                 }
             }
         }
+    }
+
+    @Test
+    void theParametricSolversParametersComeFromOptions() {
+        Solver s = ExampleSolvers.solver("parametric", Map.of("g-ppm", "1020000", "mode", "simulation",
+                "beta.USDC/WETH", "1003000", "beta-ppm", "997000", "slippage-bps", "0"));
+
+        assertThat(s).isEqualTo(new ParametricSolver(Map.of("USDC/WETH", 1_003_000L), 997_000, 1_020_000,
+                ParametricSolver.Mode.SIMULATION, 0));
+        assertThat(ExampleSolvers.solver("amm-router", Map.of("slippage-bps", "25"))).isEqualTo(new AmmRouter(25, false));
+        assertThatThrownBy(() -> ExampleSolvers.solver("parametric", Map.of("g-ppm", "999999")))
+                .hasMessageContaining("at least 1");
     }
 
     @Test

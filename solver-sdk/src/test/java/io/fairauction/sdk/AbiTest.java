@@ -19,6 +19,7 @@ class AbiTest {
     private static final String TO = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
     private static final BigInteger AMOUNT = new BigInteger("123456789012345678901234567890");
 
+    @SuppressWarnings("rawtypes") // web3j's Function takes a raw List<Type>
     private static String web3j(String name, List<org.web3j.abi.datatypes.Type> args) {
         return FunctionEncoder.encode(new Function(name, args, List.of()));
     }

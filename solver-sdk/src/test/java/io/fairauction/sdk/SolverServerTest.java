@@ -178,6 +178,29 @@ class SolverServerTest {
     }
 
     @Test
+    void aRequestArrivingPastItsDeadlineIsAnsweredAtOnceWithNoBidsAndTheSolverNeverRuns() throws Exception {
+        CountDownLatch ran = new CountDownLatch(1);
+        SolverServer server = serve(SolverServer.builder(SOLVER, SECRET, ctx -> ran.countDown()));
+
+        HttpResponse<byte[]> r = post(server.endpoint() + "/solve", SOLVER, SECRET, solveBody(-1000));
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(WireJson.readResponse(r.body(), TestAuctions.auction(), SOLVER).bids()).isEmpty();
+        assertThat(ran.getCount()).isEqualTo(1);
+        assertThat(server.stats().cutAtDeadline()).isEqualTo(1);
+    }
+
+    @Test
+    void endpointsLiveUnderTheBasePath() throws Exception {
+        SolverServer server = serve(SolverServer.builder(SOLVER, SECRET, ctx -> ctx.offer(aliceGets(2950))).basePath("/solvers/one"));
+
+        assertThat(server.endpoint()).endsWith("/solvers/one");
+        assertThat(post(server.endpoint() + "/solve", SOLVER, SECRET, solveBody(5000)).statusCode()).isEqualTo(200);
+        assertThat(post(server.endpoint().replace("/solvers/one", "") + "/solve", SOLVER, SECRET, solveBody(5000)).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
     void aSolverThatThrowsStillGetsAValidAnswerWithWhatItOffered() throws Exception {
         Solver failing = ctx -> {
             ctx.offer(aliceGets(2920));
