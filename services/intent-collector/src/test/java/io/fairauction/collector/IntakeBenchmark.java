@@ -38,7 +38,8 @@ import org.web3j.crypto.Keys;
  *       time, so a stall is not hidden), p50/p99/max.</li>
  * </ol>
  * Run: {@code java -cp <test classpath> io.fairauction.collector.IntakeBenchmark [--intents 20000]
- * [--concurrency 64] [--rate 1000] [--seconds 10]}.
+ * [--concurrency 64] [--rate 1000] [--seconds 10] [--kafka HOST:PORT]} ({@code --kafka}: an external cluster with
+ * the topics created, instead of the embedded broker, which fsyncs every write: {@code log.flush.interval.messages=1}).
  */
 public final class IntakeBenchmark {
     private IntakeBenchmark() {
@@ -66,10 +67,11 @@ public final class IntakeBenchmark {
         List<byte[]> bodies = sign(deployment, warmup + intents + rate * seconds);
         System.out.printf("signed in %.1f s%n", (System.nanoTime() - t0) / 1e9);
 
-        try (EmbeddedKafka kafka = startKafka()) {
+        String external = stringArg(args, "--kafka", null);
+        try (EmbeddedKafka kafka = external == null ? startKafka() : null) {
             Map<String, Object> props = Map.of(
                     "micronaut.server.port", -1,
-                    "fair-auction.kafka.bootstrap-servers", kafka.bootstrapServers(),
+                    "fair-auction.kafka.bootstrap-servers", external == null ? kafka.bootstrapServers() : external,
                     "fair-auction.chain.deployment-file", deploymentFile.toString(),
                     "fair-auction.collector.check-balances", false,
                     "fair-auction.collector.rate-limit.capacity", 1_000_000,
@@ -189,6 +191,15 @@ public final class IntakeBenchmark {
     private static double pct(long[] sorted, int p) {
         int idx = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, idx))] / 1e6;
+    }
+
+    private static String stringArg(String[] args, String name, String dflt) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return dflt;
     }
 
     private static int intArg(String[] args, String name, int dflt) {
