@@ -38,7 +38,8 @@ import org.web3j.crypto.Keys;
  *       time, so a stall is not hidden), p50/p99/max.</li>
  * </ol>
  * Run: {@code java -cp <test classpath> io.fairauction.collector.IntakeBenchmark [--intents 20000]
- * [--concurrency 64] [--rate 1000] [--seconds 10] [--kafka HOST:PORT]} ({@code --kafka}: an external cluster with
+ * [--concurrency 64] [--rate 1000] [--seconds 10] [--kafka HOST:PORT] [--in-process]}
+ * ({@code --in-process}: only the intake's CPU cost, no HTTP and no broker) ({@code --kafka}: an external cluster with
  * the topics created, instead of the embedded broker, which fsyncs every write: {@code log.flush.interval.messages=1}).
  */
 public final class IntakeBenchmark {
@@ -67,6 +68,11 @@ public final class IntakeBenchmark {
         List<byte[]> bodies = sign(deployment, warmup + intents + rate * seconds);
         System.out.printf("signed in %.1f s%n", (System.nanoTime() - t0) / 1e9);
 
+        if (java.util.Arrays.asList(args).contains("--in-process")) {
+            inProcess(deployment, bodies.subList(0, warmup), "warm-up");
+            inProcess(deployment, bodies.subList(warmup, warmup + intents), "in-process");
+            return;
+        }
         String external = stringArg(args, "--kafka", null);
         try (EmbeddedKafka kafka = external == null ? startKafka() : null) {
             Map<String, Object> props = Map.of(
@@ -92,6 +98,27 @@ public final class IntakeBenchmark {
                         seconds, pct(latencies, 50), pct(latencies, 99), latencies[latencies.length - 1] / 1e6);
             }
         }
+    }
+
+    /**
+     * The intake's own cost: {@link Intake#submit} on all cores with a publisher that acknowledges at once, no HTTP,
+     * no broker (parse, EIP-712 digest, ECDSA recovery, checks).
+     */
+    private static void inProcess(Deployment deployment, List<byte[]> bodies, String what) {
+        Intake intake = new Intake(deployment, new IntakeSettings(16 * 1024, 5, 7 * 86_400, 1_000_000,
+                1_000_000, false), null, (topic, key, value) -> { }, new IntentView(),
+                new OwnerRateLimiter(1_000_000, 1_000_000, System::nanoTime), System::currentTimeMillis,
+                IntakeMetrics.NONE);
+        AtomicInteger accepted = new AtomicInteger();
+        long start = System.nanoTime();
+        bodies.parallelStream().forEach(b -> {
+            if (intake.submit(b).status() == 201) {
+                accepted.incrementAndGet();
+            }
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("RESULT %s: %d accepted in %.2f s: %.0f/s on %d cores%n", what, accepted.get(), seconds,
+                accepted.get() / seconds, Runtime.getRuntime().availableProcessors());
     }
 
     /** A free port found can be taken by another process before the broker binds it: try again on new ports. */
