@@ -38,7 +38,9 @@ import org.web3j.crypto.Keys;
  *       time, so a stall is not hidden), p50/p99/max.</li>
  * </ol>
  * Run: {@code java -cp <test classpath> io.fairauction.collector.IntakeBenchmark [--intents 20000]
- * [--concurrency 64] [--rate 1000] [--seconds 10]}.
+ * [--concurrency 64] [--rate 1000] [--seconds 10] [--kafka HOST:PORT] [--in-process]}
+ * ({@code --in-process}: only the intake's CPU cost, no HTTP and no broker) ({@code --kafka}: an external cluster with
+ * the topics created, instead of the embedded broker, which fsyncs every write: {@code log.flush.interval.messages=1}).
  */
 public final class IntakeBenchmark {
     private IntakeBenchmark() {
@@ -66,10 +68,16 @@ public final class IntakeBenchmark {
         List<byte[]> bodies = sign(deployment, warmup + intents + rate * seconds);
         System.out.printf("signed in %.1f s%n", (System.nanoTime() - t0) / 1e9);
 
-        try (EmbeddedKafka kafka = startKafka()) {
+        if (java.util.Arrays.asList(args).contains("--in-process")) {
+            inProcess(deployment, bodies.subList(0, warmup), "warm-up");
+            inProcess(deployment, bodies.subList(warmup, warmup + intents), "in-process");
+            return;
+        }
+        String external = stringArg(args, "--kafka", null);
+        try (EmbeddedKafka kafka = external == null ? startKafka() : null) {
             Map<String, Object> props = Map.of(
                     "micronaut.server.port", -1,
-                    "fair-auction.kafka.bootstrap-servers", kafka.bootstrapServers(),
+                    "fair-auction.kafka.bootstrap-servers", external == null ? kafka.bootstrapServers() : external,
                     "fair-auction.chain.deployment-file", deploymentFile.toString(),
                     "fair-auction.collector.check-balances", false,
                     "fair-auction.collector.rate-limit.capacity", 1_000_000,
@@ -90,6 +98,27 @@ public final class IntakeBenchmark {
                         seconds, pct(latencies, 50), pct(latencies, 99), latencies[latencies.length - 1] / 1e6);
             }
         }
+    }
+
+    /**
+     * The intake's own cost: {@link Intake#submit} on all cores with a publisher that acknowledges at once, no HTTP,
+     * no broker (parse, EIP-712 digest, ECDSA recovery, checks).
+     */
+    private static void inProcess(Deployment deployment, List<byte[]> bodies, String what) {
+        Intake intake = new Intake(deployment, new IntakeSettings(16 * 1024, 5, 7 * 86_400, 1_000_000,
+                1_000_000, false), null, (topic, key, value) -> { }, new IntentView(),
+                new OwnerRateLimiter(1_000_000, 1_000_000, System::nanoTime), System::currentTimeMillis,
+                IntakeMetrics.NONE);
+        AtomicInteger accepted = new AtomicInteger();
+        long start = System.nanoTime();
+        bodies.parallelStream().forEach(b -> {
+            if (intake.submit(b).status() == 201) {
+                accepted.incrementAndGet();
+            }
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("RESULT %s: %d accepted in %.2f s: %.0f/s on %d cores%n", what, accepted.get(), seconds,
+                accepted.get() / seconds, Runtime.getRuntime().availableProcessors());
     }
 
     /** A free port found can be taken by another process before the broker binds it: try again on new ports. */
@@ -189,6 +218,15 @@ public final class IntakeBenchmark {
     private static double pct(long[] sorted, int p) {
         int idx = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, idx))] / 1e6;
+    }
+
+    private static String stringArg(String[] args, String name, String dflt) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return dflt;
     }
 
     private static int intArg(String[] args, String name, int dflt) {
