@@ -88,8 +88,6 @@ public final class Devnet implements AutoCloseable {
     public Devnet(Options options, PrintStream out) {
         this.options = options;
         this.out = out;
-        // The in-process example solvers log each start through java.util.logging; the devnet prints its own lines.
-        java.util.logging.Logger.getLogger("io.fairauction.sdk").setLevel(java.util.logging.Level.WARNING);
     }
 
     /** Asks a running {@link #run()} to stop submitting, drain and summarise (Ctrl-C). */
@@ -130,7 +128,15 @@ public final class Devnet implements AutoCloseable {
         Path deploymentFile = options.stateDir().resolve("deployment.json");
         deployment.write(deploymentFile);
         out.println("chain      " + rpc + " (chain id " + chain.chainId() + "), settlement " + deployment.settlement());
-        // 3. Solvers.
+        // 3. Solvers, in this process; their java.util.logging output goes to logs/solvers.log, not the console.
+        Path logs = options.stateDir().resolve("logs");
+        Files.createDirectories(logs);
+        java.util.logging.Logger sdkLog = java.util.logging.Logger.getLogger("io.fairauction");
+        sdkLog.setUseParentHandlers(false);
+        java.util.logging.FileHandler solverLog = new java.util.logging.FileHandler(logs.resolve("solvers.log").toString());
+        solverLog.setFormatter(new java.util.logging.SimpleFormatter());
+        sdkLog.addHandler(solverLog);
+        resources.add(solverLog::close);
         Map<String, String[]> solvers = new LinkedHashMap<>(); // id -> endpoint, secret, payout
         int payoutAccount = 30;
         for (String name : options.exampleSolvers()) {
@@ -147,7 +153,6 @@ public final class Devnet implements AutoCloseable {
         }
         // 4. Services, each its own JVM.
         long solveWindow = Math.max(500, options.periodMillis() / 2);
-        Path logs = options.stateDir().resolve("logs");
         int collectorPort = options.collectorPort() == 0 ? freePort() : options.collectorPort();
         String common = """
                 fair-auction:
@@ -368,6 +373,14 @@ public final class Devnet implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    Watcher watcher() {
+        return watcher;
+    }
+
+    Traders traders() {
+        return traders;
     }
 
     /** The traders' accounts. */

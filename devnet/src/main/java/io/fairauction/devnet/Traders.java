@@ -62,11 +62,16 @@ final class Traders {
         this.chainTime = chainTime;
     }
 
-    /** Mints each trader 100 trade sizes of every token and approves the relayer for them. */
+    /** What {@link #fund()} gives each trader of {@code symbol}: 100 typical trade sizes. */
+    static BigInteger funding(String symbol) {
+        return SIZE.get(symbol).multiply(BigInteger.valueOf(100));
+    }
+
+    /** Mints each trader {@link #funding} of every token and approves the relayer for them. */
     void fund() {
         for (Credentials t : accounts) {
             for (Deployment.TokenInfo token : deployment.tokens()) {
-                market.fund(t.getAddress(), token.symbol(), SIZE.get(token.symbol()).multiply(BigInteger.valueOf(100)));
+                market.fund(t.getAddress(), token.symbol(), funding(token.symbol()));
                 market.approveRelayer(t, token.symbol());
             }
         }

@@ -187,18 +187,45 @@ final class Rounds {
             if (merged.events() != null) {
                 return merged.events();
             }
-            // Bids computed against the same pool state do not all fit in one transaction; settle them one by one
-            // and let those that no longer fit go back to the next auction, priced on the new reserves.
-            LOG.info("auction {}: {}'s winning bids do not settle together ({}); settling them one by one",
+            // Bids computed against the same pool state may not all fit in one transaction, and the contract takes one
+            // settlement per solver and auction: keep, in rank order, each bid that still settles together with those
+            // kept so far, send that one transaction, and let the rest go back to the next auction.
+            LOG.info("auction {}: {}'s winning bids do not settle together ({}); keeping those that do",
                     opened.auctionId(), group.get(0).solverId(), merged.reason());
+            List<BidAccepted> kept = new ArrayList<>();
+            List<Event> out = new ArrayList<>();
+            for (BidAccepted w : group) {
+                List<BidAccepted> candidate = new ArrayList<>(kept);
+                candidate.add(w);
+                String why = wouldRevert(opened, candidate);
+                if (why == null) {
+                    kept = candidate;
+                } else {
+                    out.addAll(failed(book, opened, List.of(w), SettlementRecorded.Status.DROPPED, null, 0,
+                            "does not settle with the solver's other winning bids: " + why, nowMillis));
+                }
+            }
+            if (!kept.isEmpty()) {
+                Attempt sent = attempt(book, opened, kept, nowMillis);
+                out.addAll(sent.events() != null ? sent.events()
+                        : failed(book, opened, kept, SettlementRecorded.Status.DROPPED, null, 0, sent.reason(), nowMillis));
+            }
+            return out;
         }
-        List<Event> out = new ArrayList<>();
-        for (BidAccepted w : group) {
-            Attempt one = attempt(book, opened, List.of(w), nowMillis);
-            out.addAll(one.events() != null ? one.events()
-                    : failed(book, opened, List.of(w), SettlementRecorded.Status.DROPPED, null, 0, one.reason(), nowMillis));
+        Attempt one = attempt(book, opened, group, nowMillis);
+        return one.events() != null ? one.events()
+                : failed(book, opened, group, SettlementRecorded.Status.DROPPED, null, 0, one.reason(), nowMillis);
+    }
+
+    /** Why these bids, merged, would revert now; null when they would settle. */
+    private String wouldRevert(AuctionOpened opened, List<BidAccepted> bids) {
+        try {
+            EncodedSettlement tx = market.encode(Long.toString(opened.auctionId()),
+                    merge(bids.get(0).solverId(), opened.auctionId(), bids), opened.auction().intents(), bids.get(0).payout());
+            return market.simulate(tx).map(ContractRevert::toString).orElse(null);
+        } catch (ChainException e) {
+            return e.code() + ": " + e.getMessage();
         }
-        return out;
     }
 
     /** The events of a settlement that was sent, or why it was not sent (it would revert). */
