@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 io.fairauction.cli.chain.ChainCommand.class,
                 DevnetCommand.class,
                 ServiceCommand.class,
+                TopicsCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class AuctionCli implements Runnable {
