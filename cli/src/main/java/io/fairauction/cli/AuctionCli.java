@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 DevnetCommand.class,
                 ServiceCommand.class,
                 TopicsCommand.class,
+                IntentCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class AuctionCli implements Runnable {

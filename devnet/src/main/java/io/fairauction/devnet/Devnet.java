@@ -67,8 +67,8 @@ public final class Devnet implements AutoCloseable {
             if (collectorPort < 0 || collectorPort > 65535) {
                 throw new IllegalArgumentException("--collector-port must be in 0..65535, got " + collectorPort);
             }
-            if (traders < 1 || traders > 28) {
-                throw new IllegalArgumentException("--traders must be in 1..28 (Anvil's funded dev accounts), got " + traders);
+            if (traders < 1 || traders > 20) {
+                throw new IllegalArgumentException("--traders must be in 1..20 (dev accounts 10-29; solver payouts use 30 and up), got " + traders);
             }
             exampleSolvers = List.copyOf(exampleSolvers);
             externalSolvers = Map.copyOf(externalSolvers);
@@ -127,7 +127,8 @@ public final class Devnet implements AutoCloseable {
         deployment = new Deployer(chain, deployer).deploy(DevAccounts.account(DevAccounts.SUBMITTER).getAddress());
         Path deploymentFile = options.stateDir().resolve("deployment.json");
         deployment.write(deploymentFile);
-        out.println("chain      " + rpc + " (chain id " + chain.chainId() + "), settlement " + deployment.settlement());
+        out.println("chain      " + rpc + " (chain id " + chain.chainId() + "), settlement " + deployment.settlement()
+                + ", deployment file " + deploymentFile.toAbsolutePath());
         // 3. Solvers, in this process; their java.util.logging output goes to logs/solvers.log, not the console.
         Path logs = options.stateDir().resolve("logs");
         Files.createDirectories(logs);
