@@ -84,8 +84,18 @@ public final class Chain implements AutoCloseable {
     }
 
     public BigInteger gasPrice() {
-        return send(web3j.ethGasPrice()).getGasPrice().shiftLeft(1);
+        // Twice the latest base fee (room for growth) plus a 1 gwei tip. Not twice eth_gasPrice: a node suggests
+        // a price from the tips recent transactions paid, so paying double its suggestion on every transaction
+        // doubles the suggestion each time (on a busy devnet, 2 gwei became 10^7 gwei within a minute).
+        var block = send(web3j.ethGetBlockByNumber(org.web3j.protocol.core.DefaultBlockParameterName.LATEST, false)).getBlock();
+        String baseFee = block == null ? null : block.getBaseFeePerGasRaw();
+        if (baseFee == null) {
+            return send(web3j.ethGasPrice()).getGasPrice();
+        }
+        return org.web3j.utils.Numeric.decodeQuantity(baseFee).shiftLeft(1).add(ONE_GWEI);
     }
+
+    private static final BigInteger ONE_GWEI = BigInteger.TEN.pow(9);
 
     /** Runs a call against the latest block without sending it: empty when it succeeds, else why it reverts. */
     public java.util.Optional<ContractRevert> simulate(String from, String to, String data) {
