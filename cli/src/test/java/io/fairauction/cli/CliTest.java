@@ -206,6 +206,20 @@ class CliTest {
     }
 
     @Test
+    void theCommandLineBuiltForTheArgumentsRunsThemAsTheFullCommandDoes(@TempDir Path dir) throws Exception {
+        String f = auction(dir).toString();
+        for (String[] args : new String[][] {{"replay", f}, {"mechanisms"}, {"--help"}, {"help", "replay"}}) {
+            CommandLine cl = AuctionCli.commandLine(args);
+            StringWriter out = new StringWriter();
+            cl.setOut(new PrintWriter(out));
+            assertThat(cl.execute(args)).isZero();
+            assertThat(timeless(out.toString())).as(String.join(" ", args)).isEqualTo(timeless(run(args).out()));
+        }
+        assertThat(run("--help").out()).contains("  mechanisms", "  replay", "  export-lp", "  generate", "  bench",
+                "  chain", "  help");
+    }
+
+    @Test
     void mechanismsListsAllSevenOnePerLine() {
         Run r = run("mechanisms");
         assertThat(r.exit()).isZero();

@@ -36,7 +36,7 @@ final class ChainDeployCommand implements Callable<Integer> {
 
     @Option(names = "--submitter", paramLabel = "ADDRESS",
             description = "Address allowed to call settle (default: Anvil dev account 1).")
-    String submitter = DevAccounts.account(DevAccounts.SUBMITTER).getAddress();
+    String submitter; // null: the dev account, derived only when deploying (it costs a key derivation at startup)
 
     @Option(names = "--deployer-key-env", paramLabel = "VAR",
             description = "Environment variable holding the deployer's private key (hex).")
@@ -45,6 +45,9 @@ final class ChainDeployCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Credentials deployer = deployer();
+        if (submitter == null) {
+            submitter = DevAccounts.account(DevAccounts.SUBMITTER).getAddress();
+        }
         PrintWriter print = spec.commandLine().getOut();
         try (Chain chain = ChainCommand.connect(rpc)) {
             Deployment deployment;
