@@ -65,12 +65,10 @@ public final class Natives {
     private static boolean loadCached() {
         try {
             String folder = resourceFolder();
-            URL url = Loader.class.getClassLoader().getResource(folder + "/");
-            if (url == null || !"jar".equals(url.getProtocol())) {
+            Path jar = nativeJar(folder);
+            if (jar == null) {
                 return false;
             }
-            JarURLConnection connection = (JarURLConnection) url.openConnection();
-            Path jar = Path.of(connection.getJarFileURL().toURI());
             Path dir = cacheRoot().resolve("ortools").resolve(jar.getFileName() + "-" + Files.size(jar));
             Path jni = dir.resolve(System.mapLibraryName("jniortools"));
             if (!Files.exists(dir.resolve(".complete"))) {
@@ -83,6 +81,16 @@ public final class Natives {
         }
     }
 
+    /** The jar holding OR-Tools' libraries for this platform, or null when they are not in a jar. */
+    static Path nativeJar(String folder) throws IOException, java.net.URISyntaxException {
+        URL url = Loader.class.getClassLoader().getResource(folder + "/");
+        if (url == null || !"jar".equals(url.getProtocol())) {
+            return null;
+        }
+        JarURLConnection connection = (JarURLConnection) url.openConnection();
+        return Path.of(connection.getJarFileURL().toURI());
+    }
+
     private static Path cacheRoot() {
         String env = System.getenv("FAIR_AUCTION_CACHE");
         return env != null && !env.isBlank() ? Path.of(env)
@@ -90,7 +98,7 @@ public final class Natives {
     }
 
     /** Unpacks into a private directory, then renames it into place: concurrent first runs never see half a cache. */
-    private static void unpack(Path jar, String folder, Path dir) throws IOException {
+    static void unpack(Path jar, String folder, Path dir) throws IOException {
         Files.createDirectories(dir.getParent());
         Path tmp = Files.createTempDirectory(dir.getParent(), ".unpack-");
         try {
