@@ -27,7 +27,19 @@ public final class Scenarios {
                 cats("regions", 250, 1000),
                 cats("regions", 500, 2000),
                 cats("scheduling", 100, 500),
-                cats("scheduling", 250, 2000));
+                cats("scheduling", 250, 2000),
+                // CATS matching and the legacy families (Sandholm 2002, Fujishima et al. 1999) at the sizes of the
+                // CATS papers: a few hundred goods, up to a few thousand bids.
+                cats("matching", 100, 500),
+                cats("matching", 256, 2000),
+                cats("random", 100, 500),
+                cats("random", 500, 1000),
+                cats("weighted-random", 100, 500),
+                cats("weighted-random", 500, 1000),
+                cats("uniform", 100, 500),
+                cats("uniform", 500, 1000),
+                cats("decay", 100, 500),
+                cats("decay", 500, 1000));
     }
 
     private static Scenario cats(String style, int goods, int bids) {

@@ -49,7 +49,10 @@ final class GenerateCommand implements Runnable {
                     "market: realistic intents, a strong and a weak solver per token pair (Canidio & Henneke),"
                             + " batched bids with a batching factor g, some unfair.",
                     "arbitrary, paths, regions, scheduling: the CATS distributions (Leyton-Brown, Pearson & Shoham"
-                            + " 2000) written as intents and bids; arbitrary is the Gasse et al. 2019 / Ecole variant."})
+                            + " 2000) written as intents and bids; arbitrary is the Gasse et al. 2019 / Ecole variant.",
+                    "matching: CATS temporal matching (airport slots, --intents a multiple of 4).",
+                    "random, weighted-random, uniform, decay: the legacy distributions of Sandholm (2002) and"
+                            + " Fujishima et al. (1999)."})
     String style;
 
     @Option(names = "--pretty", description = "Indent the JSON.")

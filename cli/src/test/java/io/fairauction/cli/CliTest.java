@@ -62,6 +62,11 @@ class CliTest {
         }
     }
 
+    /** A result line without its wall-clock solveMillis, the one field that differs between runs. */
+    static String timeless(String json) {
+        return json.replaceAll("\"solveMillis\":\\d+", "\"solveMillis\":_");
+    }
+
     private static Path auction(Path dir) throws Exception {
         Path f = dir.resolve("auction.json");
         Files.writeString(f, AUCTION);
@@ -133,6 +138,62 @@ class CliTest {
     }
 
     @Test
+    void replayOfSeveralFilesPrintsOneLinePerFileInArgumentOrderEachAsItsSingleFileRun(@TempDir Path dir) throws Exception {
+        List<String> files = new ArrayList<>();
+        for (String id : new String[] {"7", "3", "42", "5"}) {
+            Path f = dir.resolve("a" + id + ".json");
+            // b2 bids more on one file, so the results differ beyond their ids.
+            Files.writeString(f, AUCTION.replace("\"id\": \"42\"", "\"id\": \"" + id + "\"")
+                    .replace("\"executedBuy\": \"110\"", "\"executedBuy\": \"" + (110 + Integer.parseInt(id)) + "\""));
+            files.add(f.toString());
+        }
+        List<String> args = new ArrayList<>(List.of("replay", "--mechanism", "combinatorial"));
+        args.addAll(files);
+        Run r = run(args.toArray(String[]::new));
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).isEmpty();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).hasSize(4);
+        for (int k = 0; k < files.size(); k++) {
+            Run single = run("replay", "--mechanism", "combinatorial", files.get(k));
+            assertThat(timeless(lines.get(k))).as(files.get(k)).isEqualTo(timeless(single.out().strip()));
+        }
+        assertThat(lines.stream().map(l -> {
+            try {
+                return MAPPER.readTree(l).get("auction").asText();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }).toList()).containsExactly("7", "3", "42", "5");
+    }
+
+    @Test
+    void aBadFileAmongSeveralGoesToStderrTheOthersStillRunAndTheExitIs2(@TempDir Path dir) throws Exception {
+        Path good = auction(dir);
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"id\": ");
+        Path missing = dir.resolve("missing.json");
+        Run r = run("replay", good.toString(), bad.toString(), good.toString(), missing.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        String one = timeless(run("replay", good.toString()).out().strip());
+        assertThat(r.out().lines().map(CliTest::timeless).toList()).containsExactly(one, one);
+        List<String> err = r.err().lines().toList();
+        assertThat(err).hasSize(3);
+        assertThat(err.get(0)).startsWith("auction: " + bad + ": ");
+        assertThat(err.get(1)).isEqualTo("auction: " + missing + ": no such file");
+        assertThat(err.get(2)).isEqualTo("auction: 2 of 4 files failed");
+    }
+
+    @Test
+    void prettyWithSeveralFilesIsRefusedBeforeAnyRuns(@TempDir Path dir) throws Exception {
+        Path f = auction(dir);
+        Run r = run("replay", "--pretty", f.toString(), f.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().strip()).isEqualTo("auction: --pretty needs a single file (several files print JSON Lines)");
+    }
+
+    @Test
     void explainTellsEachTraderTheirReferenceAndEachFilteredBidWhy(@TempDir Path dir) throws Exception {
         Run r = run("replay", "--explain", auction(dir).toString());
         assertThat(r.exit()).isZero();
@@ -142,6 +203,20 @@ class CliTest {
                 .contains("b4 (solver S1): score 31 wei, batched bid on 2 intents")
                 .contains("0x02: receives 0.000000000000000111 D (111) via b4 (S1); +1 better than the reference")
                 .contains("proven optimal");
+    }
+
+    @Test
+    void theCommandLineBuiltForTheArgumentsRunsThemAsTheFullCommandDoes(@TempDir Path dir) throws Exception {
+        String f = auction(dir).toString();
+        for (String[] args : new String[][] {{"replay", f}, {"mechanisms"}, {"--help"}, {"help", "replay"}}) {
+            CommandLine cl = AuctionCli.commandLine(args);
+            StringWriter out = new StringWriter();
+            cl.setOut(new PrintWriter(out));
+            assertThat(cl.execute(args)).isZero();
+            assertThat(timeless(out.toString())).as(String.join(" ", args)).isEqualTo(timeless(run(args).out()));
+        }
+        assertThat(run("--help").out()).contains("  mechanisms", "  replay", "  export-lp", "  generate", "  bench",
+                "  chain", "  help");
     }
 
     @Test

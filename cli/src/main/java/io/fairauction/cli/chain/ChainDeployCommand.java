@@ -36,7 +36,7 @@ final class ChainDeployCommand implements Callable<Integer> {
 
     @Option(names = "--submitter", paramLabel = "ADDRESS",
             description = "Address allowed to call settle (default: Anvil dev account 1).")
-    String submitter = DevAccounts.account(DevAccounts.SUBMITTER).getAddress();
+    String submitter; // null: the dev account, derived only when deploying (it costs a key derivation at startup)
 
     @Option(names = "--deployer-key-env", paramLabel = "VAR",
             description = "Environment variable holding the deployer's private key (hex).")
@@ -45,8 +45,11 @@ final class ChainDeployCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Credentials deployer = deployer();
+        if (submitter == null) {
+            submitter = DevAccounts.account(DevAccounts.SUBMITTER).getAddress();
+        }
         // Checked before connecting, so a typo is reported as such and not as an unreachable chain.
-        if (submitter == null || !submitter.matches("0x[0-9a-fA-F]{40}")) {
+        if (!submitter.matches("0x[0-9a-fA-F]{40}")) {
             throw new BadInputException("--submitter is not an address (0x and 40 hex digits): " + submitter);
         }
         PrintWriter print = spec.commandLine().getOut();

@@ -24,7 +24,12 @@ public final class AuctionGenerator {
             new ArbitraryStyle(),
             new PathsStyle(),
             new RegionsStyle(),
-            new SchedulingStyle());
+            new SchedulingStyle(),
+            new MatchingStyle(),
+            new LegacyStyle(LegacyStyle.Family.RANDOM),
+            new LegacyStyle(LegacyStyle.Family.WEIGHTED_RANDOM),
+            new LegacyStyle(LegacyStyle.Family.UNIFORM),
+            new LegacyStyle(LegacyStyle.Family.DECAY));
 
     private AuctionGenerator() {
     }

@@ -1,6 +1,5 @@
 package io.fairauction.core.wdp;
 
-import com.google.ortools.Loader;
 import com.google.ortools.sat.BoolVar;
 import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.CpSolver;
@@ -37,21 +36,12 @@ final class CpSatSolver {
     /** Solves of the enumeration before switching to window phases. */
     private static final int MAX_ENUMERATION = 8;
 
-    private static volatile boolean loaded;
-
     private CpSatSolver() {
     }
 
-    /** Loads the OR-Tools natives once per process. */
+    /** Loads the OR-Tools natives once per process (from an unpacked cache, see {@link Natives}). */
     static void load() {
-        if (!loaded) {
-            synchronized (CpSatSolver.class) {
-                if (!loaded) {
-                    Loader.loadNativeLibraries();
-                    loaded = true;
-                }
-            }
-        }
+        Natives.load();
     }
 
     /**

@@ -88,7 +88,7 @@ class AuctionGeneratorTest {
     void specRejectsAnUnknownStyleAndNamesTheKnownOnes() {
         assertThatThrownBy(() -> new AuctionGenerator.Spec(10, 3, 5, 1, "nonsense"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown style \"nonsense\"; one of: market, arbitrary, paths, regions, scheduling");
+                .hasMessage("unknown style \"nonsense\"; one of: market, arbitrary, paths, regions, scheduling, matching, random, weighted-random, uniform, decay");
     }
 
     @Test
@@ -110,7 +110,7 @@ class AuctionGeneratorTest {
     @ValueSource(ints = {1, 2, 5, 200})
     void defaultBatchedBidsAreTwoPerIntentForMarketAndFivePerGoodForCats(int intents) {
         assertThat(AuctionGenerator.defaultBatchedBids("market", intents)).isEqualTo(intents >= 2 ? 2 * intents : 0);
-        for (String cats : new String[] {"arbitrary", "paths", "regions", "scheduling"}) {
+        for (String cats : new String[] {"arbitrary", "paths", "regions", "scheduling", "matching", "random", "weighted-random", "uniform", "decay"}) {
             assertThat(AuctionGenerator.defaultBatchedBids(cats, intents)).isEqualTo(5 * intents);
         }
     }
@@ -118,7 +118,8 @@ class AuctionGeneratorTest {
     @Test
     void everyStyleHasANameAndAOneLineSummary() {
         assertThat(AuctionGenerator.styles()).extracting(Style::name)
-                .containsExactly("market", "arbitrary", "paths", "regions", "scheduling");
+                .containsExactly("market", "arbitrary", "paths", "regions", "scheduling", "matching", "random",
+                        "weighted-random", "uniform", "decay");
         assertThat(AuctionGenerator.styles()).allSatisfy(s -> assertThat(s.summary()).isNotBlank().doesNotContain("\n"));
     }
 }

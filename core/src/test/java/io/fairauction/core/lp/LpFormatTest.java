@@ -1,6 +1,5 @@
 package io.fairauction.core.lp;
 
-import com.google.ortools.Loader;
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
@@ -42,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LpFormatTest {
     @BeforeAll
     static void natives() {
-        Loader.loadNativeLibraries();
+        io.fairauction.core.wdp.Natives.load(); // the same copy the engine loads
     }
 
     static LongStream seeds() {
