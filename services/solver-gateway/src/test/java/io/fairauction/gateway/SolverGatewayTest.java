@@ -212,8 +212,10 @@ class SolverGatewayTest {
                 // The warm-up auction is one whose deadline has passed: the gateway must skip it.
                 Fixtures.warmUp(gateway, producer, 202);
                 Thread.sleep(300);
-                assertThat(honest.requests).isEmpty();
-                assertThat(metrics.count("gateway.auctions", "outcome", "solved")).isZero();
+                // Only auction 202 is this test's: the group also reads the other test's auctions from the topic's
+                // start, and one of those may still be before its deadline when this test runs soon after it.
+                assertThat(honest.requests).noneMatch(r -> r.auction().id().equals("202"));
+                assertThat(metrics.count("gateway.auctions", "outcome", "expired")).isPositive();
             }
         }
     }
