@@ -1,11 +1,8 @@
 package io.fairauction.solverapi;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fairauction.core.json.AuctionFileException;
@@ -29,18 +26,8 @@ public final class WireJson {
     /** The protocol version; a message with a higher major version is refused. */
     public static final int VERSION = 1;
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .build();
-
-    static {
-        // Hostile input: bound the document's shape, as the auction file reader does.
-        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(64)
-                .maxNumberLength(200)
-                .maxStringLength(10_000_000)
-                .build());
-    }
+    /** Core's reader of hostile JSON: duplicate keys refused, document shape bounded as for auction files. */
+    private static final ObjectMapper MAPPER = AuctionJson.hostileInputMapper();
 
     private WireJson() {
     }

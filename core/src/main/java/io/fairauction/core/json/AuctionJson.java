@@ -65,6 +65,14 @@ public final class AuctionJson {
     private AuctionJson() {
     }
 
+    /**
+     * The mapper the auction file is read with (duplicate keys refused, nesting, number and string lengths bounded):
+     * for other readers of hostile JSON that embed auction documents, such as the solver wire protocol.
+     */
+    public static ObjectMapper hostileInputMapper() {
+        return MAPPER;
+    }
+
     public static Competition read(InputStream in) throws AuctionFileException {
         JsonNode root;
         try {
