@@ -5,9 +5,13 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import org.web3j.abi.EventEncoder;
 import org.web3j.abi.EventValues;
 import org.web3j.crypto.Credentials;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
@@ -69,22 +73,54 @@ public final class SettlementClient {
             if (!log.getAddress().equalsIgnoreCase(settlementAddress)) {
                 continue;
             }
-            EventValues trade = Contract.staticExtractEventParameters(Settlement.TRADE_EVENT, log);
-            if (trade != null) {
-                trades.add(new SettlementOutcome.ExecutedTrade(
-                        org.web3j.utils.Numeric.toHexString((byte[]) trade.getIndexedValues().get(1).getValue()),
-                        ((String) trade.getIndexedValues().get(0).getValue()).toLowerCase(java.util.Locale.ROOT),
-                        (BigInteger) trade.getNonIndexedValues().get(0).getValue(),
-                        (BigInteger) trade.getNonIndexedValues().get(1).getValue()));
+            Optional<SettlementOutcome.ExecutedTrade> trade = trade(log);
+            if (trade.isPresent()) {
+                trades.add(trade.get());
                 continue;
             }
             EventValues settled = Contract.staticExtractEventParameters(Settlement.SETTLED_EVENT, log);
             if (settled != null) {
                 auctionId = Optional.of((BigInteger) settled.getIndexedValues().get(0).getValue());
-                solver = Optional.of(((String) settled.getIndexedValues().get(1).getValue()).toLowerCase(java.util.Locale.ROOT));
+                solver = Optional.of(((String) settled.getIndexedValues().get(1).getValue()).toLowerCase(Locale.ROOT));
             }
         }
         return new SettlementOutcome(receipt.getTransactionHash(), receipt.getBlockNumber(), receipt.isStatusOK(),
                 receipt.getGasUsed(), auctionId, solver, trades);
+    }
+
+    /** A Trade event of the settlement contract in a transaction. */
+    public record LoggedTrade(String transactionHash, SettlementOutcome.ExecutedTrade trade) {
+    }
+
+    /**
+     * Every Trade event {@code settlementAddress} ever emitted, or only those of intent {@code uid} when it is not
+     * null, in chain order: what the chain itself says was settled (reconciliation after a crash, audits).
+     */
+    public static List<LoggedTrade> tradeLogs(Chain chain, String settlementAddress, String uid) {
+        EthFilter filter = new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST,
+                settlementAddress);
+        filter.addSingleTopic(EventEncoder.encode(Settlement.TRADE_EVENT));
+        if (uid != null) {
+            filter.addNullTopic();
+            filter.addSingleTopic(uid.toLowerCase(Locale.ROOT));
+        }
+        List<LoggedTrade> out = new ArrayList<>();
+        for (var result : Chain.send(chain.web3j().ethGetLogs(filter)).getLogs()) {
+            Log log = (Log) result.get();
+            trade(log).ifPresent(t -> out.add(new LoggedTrade(log.getTransactionHash(), t)));
+        }
+        return out;
+    }
+
+    private static Optional<SettlementOutcome.ExecutedTrade> trade(Log log) {
+        EventValues trade = Contract.staticExtractEventParameters(Settlement.TRADE_EVENT, log);
+        if (trade == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new SettlementOutcome.ExecutedTrade(
+                org.web3j.utils.Numeric.toHexString((byte[]) trade.getIndexedValues().get(1).getValue()),
+                ((String) trade.getIndexedValues().get(0).getValue()).toLowerCase(Locale.ROOT),
+                (BigInteger) trade.getNonIndexedValues().get(0).getValue(),
+                (BigInteger) trade.getNonIndexedValues().get(1).getValue()));
     }
 }

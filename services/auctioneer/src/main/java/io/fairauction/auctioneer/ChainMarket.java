@@ -22,12 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.web3j.abi.EventEncoder;
 import org.web3j.crypto.Credentials;
-import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.methods.request.EthFilter;
-import org.web3j.protocol.core.methods.response.EthLog;
-import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.tx.ReadonlyTransactionManager;
 import org.web3j.tx.gas.ContractGasProvider;
 
@@ -124,23 +119,11 @@ final class ChainMarket implements Market {
 
     @Override
     public Optional<Filled> filledBy(String uid) {
-        EthFilter filter = new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST,
-                deployment.settlement());
-        filter.addSingleTopic(EventEncoder.encode(Settlement.TRADE_EVENT));
-        filter.addNullTopic();
-        filter.addSingleTopic(uid.toLowerCase(Locale.ROOT));
-        EthLog logs = Chain.send(chain.web3j().ethGetLogs(filter));
-        for (EthLog.LogResult<?> r : logs.getLogs()) {
-            Log log = (Log) r.get();
-            var values = org.web3j.tx.Contract.staticExtractEventParameters(Settlement.TRADE_EVENT, log);
-            var receipt = Chain.send(chain.web3j().ethGetTransactionReceipt(log.getTransactionHash()))
-                    .getTransactionReceipt();
-            long gasUsed = receipt.map(x -> x.getGasUsed().longValueExact()).orElse(0L);
-            return Optional.of(new Filled(log.getTransactionHash(),
-                    ((String) values.getIndexedValues().get(0).getValue()).toLowerCase(Locale.ROOT),
-                    (BigInteger) values.getNonIndexedValues().get(0).getValue(),
-                    (BigInteger) values.getNonIndexedValues().get(1).getValue(), gasUsed));
-        }
-        return Optional.empty();
+        return SettlementClient.tradeLogs(chain, deployment.settlement(), uid).stream().findFirst().map(logged -> {
+            long gasUsed = Chain.send(chain.web3j().ethGetTransactionReceipt(logged.transactionHash()))
+                    .getTransactionReceipt().map(r -> r.getGasUsed().longValueExact()).orElse(0L);
+            return new Filled(logged.transactionHash(), logged.trade().owner(), logged.trade().executedSell(),
+                    logged.trade().executedBuy(), gasUsed);
+        });
     }
 }

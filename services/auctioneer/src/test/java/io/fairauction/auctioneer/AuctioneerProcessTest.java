@@ -159,13 +159,7 @@ class AuctioneerProcessTest {
                 .filter(t -> t.uid().equalsIgnoreCase(uid)).map(SettlementRecorded.ExecutedTrade::uid).count();
         assertThat(mined).as("settlement records of %s", uid).isEqualTo(1);
         // On chain: one Trade event for the uid (the contract refuses a second fill, but check what happened).
-        var filter = new org.web3j.protocol.core.methods.request.EthFilter(
-                org.web3j.protocol.core.DefaultBlockParameterName.EARLIEST,
-                org.web3j.protocol.core.DefaultBlockParameterName.LATEST, h.deployment.settlement());
-        filter.addSingleTopic(org.web3j.abi.EventEncoder.encode(io.fairauction.chain.contracts.Settlement.TRADE_EVENT));
-        filter.addNullTopic();
-        filter.addSingleTopic(uid);
-        assertThat(io.fairauction.chain.Chain.send(h.chain.web3j().ethGetLogs(filter)).getLogs()).hasSize(1);
+        assertThat(io.fairauction.chain.SettlementClient.tradeLogs(h.chain, h.deployment.settlement(), uid)).hasSize(1);
         IntentStatus status = latest(uid).orElseThrow();
         assertThat(status.history().stream().filter(s -> s.state() == IntentStatus.State.SETTLED)).hasSize(1);
     }
