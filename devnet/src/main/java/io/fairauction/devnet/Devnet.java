@@ -232,10 +232,7 @@ public final class Devnet implements AutoCloseable {
             }
             next += intervalNanos;
             try {
-                if (traders.submitOne(60)) {
-                    List<String> uids = new ArrayList<>(traders.accepted.keySet());
-                    recent.add(uids.get(uids.size() - 1));
-                }
+                traders.submitOne(60).ifPresent(recent::add);
                 if (!recent.isEmpty() && traders.shouldCancel()) {
                     traders.cancel(recent.remove(0));
                 }

@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -81,8 +82,8 @@ final class Traders {
         return accounts;
     }
 
-    /** Signs and posts one intent; true when the collector accepted it. */
-    boolean submitOne(long validForSeconds) throws IOException, InterruptedException {
+    /** Signs and posts one intent; its uid when the collector accepted it. */
+    Optional<String> submitOne(long validForSeconds) throws IOException, InterruptedException {
         Deployment.PoolInfo pool = deployment.pools().get(random.nextInt(deployment.pools().size()));
         boolean forward = random.nextBoolean();
         String sell = forward ? pool.tokenA() : pool.tokenB();
@@ -93,7 +94,7 @@ final class Traders {
         int slipBps = 50 + random.nextInt(251);
         BigInteger limit = quote.multiply(BigInteger.valueOf(10_000 - slipBps)).divide(BigInteger.valueOf(10_000));
         if (limit.signum() <= 0) {
-            return false;
+            return Optional.empty();
         }
         Credentials owner = accounts.get(random.nextInt(accounts.size()));
         Intent intent = market.intent(owner, Side.SELL, sell, buy, amount, limit, chainTime.getAsLong() + validForSeconds);
@@ -106,12 +107,12 @@ final class Traders {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() / 100 != 2) {
             refused.incrementAndGet();
-            return false;
+            return Optional.empty();
         }
         JsonNode answer = json.readTree(r.body());
         String uid = answer.path("uid").asText(intent.uid()).toLowerCase(java.util.Locale.ROOT);
         accepted.put(uid, new Submitted(intent, owner, System.currentTimeMillis()));
-        return true;
+        return Optional.of(uid);
     }
 
     /** A random accepted intent, for a trader who changes their mind. */
