@@ -62,6 +62,10 @@ class CollectorServiceTest {
     private Credentials carol;
     /** Funded and approved; used for the rate limit only. */
     private Credentials dave;
+    // Owners of their own: the rate limit (8 per owner per class) must not depend on which tests ran before.
+    private Credentials erin;
+    private Credentials frank;
+    private Credentials grace;
     /** Funded and approved; signs cancellations of intents that are not his. */
     private Credentials mallory;
 
@@ -73,6 +77,9 @@ class CollectorServiceTest {
         carol = trader(2, false, true);
         dave = trader(3, true, true);
         mallory = trader(4, true, true);
+        erin = trader(5, true, true);
+        frank = trader(6, true, true);
+        grace = trader(7, true, true);
         collector = devnet.startCollector(config());
     }
 
@@ -396,7 +403,7 @@ class CollectorServiceTest {
 
     @Test
     void aFinalIntentCannotBeCancelled() throws Exception {
-        Intent i = intent(alice, 300, inAnHour());
+        Intent i = intent(frank, 300, inAnHour());
         String uid = json(post(body(i).toString())).path("uid").asText();
         IntentStatus settled = new IntentStatus(uid, IntentStatus.State.SETTLED, List.of(
                 new IntentStatus.Step(IntentStatus.State.OPEN, 1, null, null, null, null, null, "submitted"),
@@ -406,7 +413,7 @@ class CollectorServiceTest {
         awaitStatus(collector, uid, "settled");
 
         HttpResponse<String> r = devnet.send(collector, "DELETE", "/api/v1/intents/" + uid,
-                sig(IntentSignatures.signCancellation(uid, alice.getEcKeyPair(), devnet.deployment.domain())));
+                sig(IntentSignatures.signCancellation(uid, frank.getEcKeyPair(), devnet.deployment.domain())));
         assertThat(r.statusCode()).isEqualTo(409);
         assertThat(json(r).path("code").asText()).isEqualTo("intent-final");
         assertThat(cancellationsOf(uid)).isZero();
@@ -424,7 +431,7 @@ class CollectorServiceTest {
 
     @Test
     void theStatusViewIsRebuiltFromTheTopicsAfterARestart() throws Exception {
-        Intent i = intent(alice, 400, inAnHour());
+        Intent i = intent(erin, 400, inAnHour());
         String uid = json(post(body(i).toString())).path("uid").asText();
         JsonNode open = awaitStatus(collector, uid, "open");
         assertThat(open.path("intent").path("sellAmount").asText()).isEqualTo(i.sellAmount().toString());
@@ -459,7 +466,7 @@ class CollectorServiceTest {
     void collectorsSideBySideShareTheTopicsOnly() throws Exception {
         EmbeddedServer second = devnet.startCollector(config());
         try {
-            Intent i = intent(alice, 500, inAnHour());
+            Intent i = intent(grace, 500, inAnHour());
             HttpResponse<String> first = post(body(i).toString());
             assertThat(first.statusCode()).isEqualTo(201);
             String uid = json(first).path("uid").asText();
@@ -471,7 +478,7 @@ class CollectorServiceTest {
             assertThat(submissionsOf(uid)).isEqualTo(1);
 
             HttpResponse<String> cancel = devnet.send(second, "DELETE", "/api/v1/intents/" + uid,
-                    sig(IntentSignatures.signCancellation(uid, alice.getEcKeyPair(), devnet.deployment.domain())));
+                    sig(IntentSignatures.signCancellation(uid, grace.getEcKeyPair(), devnet.deployment.domain())));
             assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(202);
             assertThat(cancellationsOf(uid)).isEqualTo(1);
         } finally {
