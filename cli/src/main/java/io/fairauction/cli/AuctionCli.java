@@ -27,6 +27,7 @@ public final class AuctionCli implements Runnable {
         SUBCOMMANDS.put("export-lp", ExportLpCommand::new);
         SUBCOMMANDS.put("generate", GenerateCommand::new);
         SUBCOMMANDS.put("bench", BenchCommand::new);
+        SUBCOMMANDS.put("bench-intake", BenchIntakeCommand::new);
         SUBCOMMANDS.put("chain", io.fairauction.cli.chain.ChainCommand::new);
         SUBCOMMANDS.put("devnet", DevnetCommand::new);
         SUBCOMMANDS.put("service", ServiceCommand::new);

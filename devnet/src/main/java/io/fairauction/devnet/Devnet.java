@@ -392,7 +392,7 @@ public final class Devnet implements AutoCloseable {
         return HexFormat.of().formatHex(b);
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         } catch (IOException e) {

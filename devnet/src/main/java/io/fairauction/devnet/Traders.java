@@ -49,7 +49,7 @@ final class Traders {
     private final Random random;
     private final LongSupplier chainTime;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ObjectMapper json = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
     final Map<String, Submitted> accepted = new ConcurrentHashMap<>();
     final Map<String, String> cancelRequested = new ConcurrentHashMap<>();
     final AtomicLong refused = new AtomicLong();
@@ -82,6 +82,19 @@ final class Traders {
         return accounts;
     }
 
+    /** The body of {@code POST /api/v1/intents} for a signed intent, as a wallet posts it (no uid). */
+    static String body(Intent intent) {
+        try {
+            return JSON.writeValueAsString(Map.of(
+                    "owner", intent.owner(), "side", intent.side().wire(), "sellToken", intent.sellToken(),
+                    "buyToken", intent.buyToken(), "sellAmount", intent.sellAmount().toString(),
+                    "buyAmount", intent.buyAmount().toString(), "validTo", intent.validTo(),
+                    "signature", intent.signature()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Signs and posts one intent; its uid when the collector accepted it. */
     Optional<String> submitOne(long validForSeconds) throws IOException, InterruptedException {
         Deployment.PoolInfo pool = deployment.pools().get(random.nextInt(deployment.pools().size()));
@@ -98,10 +111,7 @@ final class Traders {
         }
         Credentials owner = accounts.get(random.nextInt(accounts.size()));
         Intent intent = market.intent(owner, Side.SELL, sell, buy, amount, limit, chainTime.getAsLong() + validForSeconds);
-        String body = json.writeValueAsString(Map.of(
-                "owner", intent.owner(), "side", "sell", "sellToken", intent.sellToken(), "buyToken", intent.buyToken(),
-                "sellAmount", intent.sellAmount().toString(), "buyAmount", intent.buyAmount().toString(),
-                "validTo", intent.validTo(), "signature", intent.signature()));
+        String body = body(intent);
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(collector + "/api/v1/intents"))
                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -109,7 +119,7 @@ final class Traders {
             refused.incrementAndGet();
             return Optional.empty();
         }
-        JsonNode answer = json.readTree(r.body());
+        JsonNode answer = JSON.readTree(r.body());
         String uid = answer.path("uid").asText(intent.uid()).toLowerCase(java.util.Locale.ROOT);
         accepted.put(uid, new Submitted(intent, owner, System.currentTimeMillis()));
         return Optional.of(uid);
@@ -129,7 +139,7 @@ final class Traders {
         String signature = IntentSignatures.signCancellation(s.intent().uid(), s.owner().getEcKeyPair(), deployment.domain());
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(collector + "/api/v1/intents/" + s.intent().uid()))
                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
-                .method("DELETE", HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("signature", signature))))
+                .method("DELETE", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("signature", signature))))
                 .build(), HttpResponse.BodyHandlers.ofString());
         return r.statusCode() / 100 == 2;
     }

@@ -36,7 +36,7 @@ import org.web3j.utils.Numeric;
  * duplicates (an intent already accepted is answered 200 with the same body and published no second time, even
  * when its validTo or the owner's balance changed since), then the validTo window, the owner's rate limit (only
  * owners who proved their key spend their bucket, so nobody can starve someone else's), balance and allowance,
- * and last the synchronous publish.
+ * and last the publish, whose acknowledgement completes the answer.
  */
 public final class Intake {
     /** The body of every 200/201 answer to a submission: the same for the first post and every repeat. */
@@ -76,17 +76,24 @@ public final class Intake {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    /** {@code POST /api/v1/intents}. */
-    public Answer submit(byte[] body) {
+    /**
+     * {@code POST /api/v1/intents}. The checks run on the calling thread; the answer completes when the broker has
+     * acknowledged the intent (201), at once for a refusal or a repeat (200). The future never fails.
+     */
+    public CompletableFuture<Answer> submit(byte[] body) {
         try {
             return doSubmit(body);
         } catch (Rejection.Refused r) {
-            metrics.rejected(r.rejection().code(), "submit");
-            return Answer.of(r.rejection());
+            return CompletableFuture.completedFuture(refused(r, "submit"));
         }
     }
 
-    private Answer doSubmit(byte[] body) {
+    private Answer refused(Rejection.Refused r, String operation) {
+        metrics.rejected(r.rejection().code(), operation);
+        return Answer.of(r.rejection());
+    }
+
+    private CompletableFuture<Answer> doSubmit(byte[] body) {
         checkSize(body);
         IntentRequest r = IntentRequest.parse(body);
         if (!tokens.contains(r.sellToken())) {
@@ -127,12 +134,11 @@ public final class Intake {
                 r.buyAmount(), r.validTo(), r.signature());
 
         if (view.knows(uid)) {
-            return accepted(uid, 200);
+            return CompletableFuture.completedFuture(accepted(uid, 200));
         }
         Pending earlier = pending.get(uid);
         if (earlier != null) {
-            awaitPublished(earlier);
-            return accepted(uid, 200);
+            return repeatOf(earlier, uid);
         }
 
         long nowSeconds = Math.floorDiv(clockMillis.getAsLong(), 1000);
@@ -152,21 +158,36 @@ public final class Intake {
         Pending mine = new Pending(intent, new CompletableFuture<>());
         Pending raced = pending.putIfAbsent(uid, mine);
         if (raced != null) {
-            awaitPublished(raced);
-            return accepted(uid, 200);
+            return repeatOf(raced, uid);
         }
+        CompletableFuture<Void> acked;
         try {
-            publisher.publish(Topics.INTENTS, uid, EventJson.write(new IntentSubmitted(intent, clockMillis.getAsLong())));
-        } catch (Publisher.Failed | RuntimeException e) {
-            pending.remove(uid, mine);
-            mine.published().completeExceptionally(e);
-            throw refuse(Code.PUBLISH_FAILED, "the broker did not acknowledge the intent; nothing was accepted, "
-                    + "retry", null);
+            acked = publisher.publish(Topics.INTENTS, uid,
+                    EventJson.write(new IntentSubmitted(intent, clockMillis.getAsLong())));
+        } catch (RuntimeException e) {
+            acked = CompletableFuture.failedFuture(e);
         }
-        mine.published().complete(null);
-        metrics.accepted("submit");
-        forgetSeen();
-        return accepted(uid, 201);
+        return acked.handle((ok, error) -> {
+            if (error != null) {
+                pending.remove(uid, mine);
+                mine.published().completeExceptionally(error);
+                return refused(publishFailed(), "submit");
+            }
+            mine.published().complete(null);
+            metrics.accepted("submit");
+            forgetSeen();
+            return accepted(uid, 201);
+        });
+    }
+
+    /** The answer to a repeat of an intent still being published: 200 once it is acknowledged, else 503. */
+    private CompletableFuture<Answer> repeatOf(Pending earlier, String uid) {
+        return earlier.published().handle((ok, error) -> error == null ? accepted(uid, 200)
+                : refused(publishFailed(), "submit"));
+    }
+
+    private static Rejection.Refused publishFailed() {
+        return refuse(Code.PUBLISH_FAILED, "the broker did not acknowledge the intent; nothing was accepted, retry", null);
     }
 
     /** {@code DELETE /api/v1/intents/{uid}} with body {@code {"signature"}}. */
@@ -197,9 +218,12 @@ public final class Intake {
                 rateLimit(intent.owner());
                 try {
                     publisher.publish(Topics.INTENTS, uid, EventJson.write(new CancellationRequested(uid,
-                            intent.owner(), signature, clockMillis.getAsLong())));
-                } catch (Publisher.Failed | RuntimeException e) {
+                            intent.owner(), signature, clockMillis.getAsLong()))).get();
+                } catch (ExecutionException | RuntimeException e) {
                     throw refuse(Code.PUBLISH_FAILED, "the broker did not acknowledge the cancellation; retry", null);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw refuse(Code.PUBLISH_FAILED, "interrupted while waiting for the broker; retry", null);
                 }
                 cancelled.add(uid);
                 metrics.accepted("cancel");
@@ -209,8 +233,7 @@ public final class Intake {
             answer.put("status", CANCELLATION_REQUESTED);
             return Answer.of(202, answer);
         } catch (Rejection.Refused r) {
-            metrics.rejected(r.rejection().code(), "cancel");
-            return Answer.of(r.rejection());
+            return refused(r, "cancel");
         }
     }
 
@@ -254,8 +277,7 @@ public final class Intake {
             }
             return Answer.of(200, out);
         } catch (Rejection.Refused r) {
-            metrics.rejected(r.rejection().code(), "status");
-            return Answer.of(r.rejection());
+            return refused(r, "status");
         }
     }
 
@@ -289,8 +311,7 @@ public final class Intake {
                 throw new IllegalStateException(e);
             }
         } catch (Rejection.Refused r) {
-            metrics.rejected(r.rejection().code(), "auction");
-            return Answer.of(r.rejection());
+            return refused(r, "auction");
         }
     }
 
@@ -368,18 +389,6 @@ public final class Intake {
         if (allowance.compareTo(intent.sellAmount()) < 0) {
             throw refuse(Code.INSUFFICIENT_ALLOWANCE, "owner approved the relayer " + deployment.relayer() + " for "
                     + allowance + " of the sell token, less than sellAmount " + intent.sellAmount(), "sellAmount");
-        }
-    }
-
-    private void awaitPublished(Pending p) {
-        try {
-            p.published().get();
-        } catch (ExecutionException e) {
-            throw refuse(Code.PUBLISH_FAILED, "the broker did not acknowledge the intent; nothing was accepted, retry",
-                    null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw refuse(Code.PUBLISH_FAILED, "interrupted while waiting for the broker; retry", null);
         }
     }
 

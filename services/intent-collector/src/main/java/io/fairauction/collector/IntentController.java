@@ -21,10 +21,12 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The collector's HTTP API: a thin adapter that hands the raw body to {@link Intake} and copies its {@link Answer}
- * out. Runs on the blocking executor (the intake waits for the broker's ack and may call the chain).
+ * out. Runs on the blocking executor (the intake may call the chain; a cancellation waits for the broker's ack);
+ * a submission's answer is sent when its record is acknowledged, without holding the thread.
  */
 @Controller("/api/v1")
 @Requires(env = "collector")
@@ -55,8 +57,8 @@ public class IntentController {
             examples = @ExampleObject("{\"uid\": \"0x...\", \"status\": \"accepted\"}")))
     @ApiResponse(responseCode = "422", description = "refused", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(ERROR)))
-    public HttpResponse<String> submit(@Nullable @Body byte[] body) {
-        return respond(intake.submit(body == null ? new byte[0] : body));
+    public CompletableFuture<HttpResponse<String>> submit(@Nullable @Body byte[] body) {
+        return intake.submit(body == null ? new byte[0] : body).thenApply(IntentController::respond);
     }
 
     @Delete(uri = "/intents/{uid}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)

@@ -2,13 +2,13 @@ package io.fairauction.collector;
 
 import io.fairauction.events.KafkaSettings;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-/** An idempotent {@code acks=all} producer ({@link KafkaSettings#producer}); {@link #publish} waits for the ack. */
+/** An idempotent {@code acks=all} producer ({@link KafkaSettings#producer}); {@link #publish} completes on the ack. */
 public final class KafkaPublisher implements Publisher, AutoCloseable {
     private final KafkaProducer<String, String> producer;
     private final Duration timeout;
@@ -19,19 +19,22 @@ public final class KafkaPublisher implements Publisher, AutoCloseable {
     }
 
     @Override
-    public void publish(String topic, String key, String value) throws Failed {
+    public CompletableFuture<Void> publish(String topic, String key, String value) {
+        CompletableFuture<Void> acked = new CompletableFuture<>();
         try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new Failed(String.valueOf(e.getCause()), e.getCause());
-        } catch (TimeoutException e) {
-            throw new Failed("no acknowledgement within " + timeout, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Failed("interrupted", e);
-        } catch (RuntimeException e) {
-            throw new Failed(e.toString(), e);
+            producer.send(new ProducerRecord<>(topic, key, value), (metadata, error) -> {
+                if (error == null) {
+                    acked.complete(null);
+                } else {
+                    acked.completeExceptionally(new Failed(error.toString(), error));
+                }
+            });
+        } catch (RuntimeException e) { // buffer full past max.block.ms, producer closed
+            acked.completeExceptionally(new Failed(e.toString(), e));
         }
+        return acked.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).exceptionallyCompose(e ->
+                CompletableFuture.failedFuture(e instanceof TimeoutException
+                        ? new Failed("no acknowledgement within " + timeout, e) : e));
     }
 
     @Override

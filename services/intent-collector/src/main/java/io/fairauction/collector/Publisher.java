@@ -1,8 +1,14 @@
 package io.fairauction.collector;
 
-/** Writes a record and returns once the broker acknowledged it ({@code acks=all}); throws when it did not. */
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Writes a record; the future completes once the broker acknowledged it ({@code acks=all}) and fails with
+ * {@link Failed} when it did not. Asynchronous so that concurrent requests share the producer's batches instead of
+ * each holding a thread until its own ack.
+ */
 public interface Publisher {
-    void publish(String topic, String key, String value) throws Failed;
+    CompletableFuture<Void> publish(String topic, String key, String value);
 
     /** Not acknowledged: the record may or may not be written (the uid key makes a retry harmless). */
     final class Failed extends Exception {

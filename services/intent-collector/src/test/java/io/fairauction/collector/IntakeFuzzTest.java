@@ -74,7 +74,10 @@ class IntakeFuzzTest {
                     return false;
                 }
             },
-            (topic, key, value) -> published.add(value), new IntentView(),
+            (topic, key, value) -> {
+                published.add(value);
+                return java.util.concurrent.CompletableFuture.completedFuture(null);
+            }, new IntentView(),
             new OwnerRateLimiter(1_000_000, 1_000_000, System::nanoTime), () -> NOW_MILLIS, IntakeMetrics.NONE);
 
     @FuzzTest(maxExecutions = 2_000)
@@ -119,7 +122,7 @@ class IntakeFuzzTest {
         }
 
         int before = published.size();
-        Answer submit = intake.submit(body);
+        Answer submit = intake.submit(body).join();
         assertThat(submit.status()).as(submit.json()).isLessThan(500);
         if (submit.status() == 200 || submit.status() == 201) {
             assertWellFormedAndSigned(body, submit);

@@ -1,0 +1,231 @@
+package io.fairauction.devnet;
+
+import io.fairauction.chain.Deployment;
+import io.fairauction.chain.IntentSignatures;
+import io.fairauction.core.model.Intent;
+import io.fairauction.core.model.Side;
+import io.fairauction.kafka.EmbeddedKafka;
+import java.io.PrintStream;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
+import org.web3j.crypto.ECKeyPair;
+import org.web3j.crypto.Keys;
+
+/**
+ * The intake benchmark ({@code auction bench-intake}): an embedded broker, the intent-collector as its own JVM with
+ * production JVM settings, and a load generator in this process posting distinct intents signed up front by many
+ * owners. Each POST is parsed, EIP-712 hashed, its signer recovered, and published with {@code acks=all} before its
+ * 201. Balance checks are off (they cost two RPC round trips to the chain per intent; the chain is not what is
+ * measured), and the per-owner rate limit is raised so that it does not refuse the load.
+ *
+ * <ol>
+ *   <li>throughput: a closed loop with {@code concurrency} requests in flight over {@code intents} intents;</li>
+ *   <li>latency: an open loop at {@code rate}/s for {@code seconds}, each latency from the scheduled send time, so a
+ *       stall is not hidden by the generator waiting (coordinated omission).</li>
+ * </ol>
+ * The collector's own CPU time per accepted intent is reported too: on this one machine the generator takes cores
+ * from the collector, and that figure says what a collector costs when it has the machine to itself.
+ */
+public final class IntakeBench {
+    /** What to run. */
+    public record Options(int intents, int warmup, int concurrency, int rate, int seconds, int owners,
+                          Optional<String> kafka) {
+        public Options {
+            if (intents < 1 || warmup < 0 || concurrency < 1 || rate < 1 || seconds < 1 || owners < 1) {
+                throw new IllegalArgumentException("--intents, --concurrency, --rate, --seconds and --owners must be "
+                        + "positive, --warmup not negative");
+            }
+        }
+    }
+
+    /** The measurements. */
+    public record Result(double acceptedPerSecond, double collectorCpuMicrosPerIntent,
+                         double generatorCpuMicrosPerIntent, double p50Millis, double p99Millis, double maxMillis,
+                         int notAccepted) {
+    }
+
+    /** The collector's JVM: as a production service would run (C2, default GC), not the devnet's quick-start flags. */
+    static final List<String> COLLECTOR_JVM = List.of("-Xmx1g", "-Xms1g");
+
+    private IntakeBench() {
+    }
+
+    public static Result run(Options options, PrintStream out) throws Exception {
+        Deployment deployment = deployment();
+        Path dir = Files.createTempDirectory("intake-bench-");
+        Path deploymentFile = dir.resolve("deployment.json");
+        deployment.write(deploymentFile);
+        int warmup = options.warmup();
+        int total = warmup + options.intents() + options.rate() * options.seconds();
+        out.printf("signing %d intents by %d owners...%n", total, options.owners());
+        List<byte[]> bodies = sign(deployment, total, options.owners());
+
+        try (EmbeddedKafka kafka = options.kafka().isPresent() ? null : EmbeddedKafka.start()) {
+            String bootstrap = options.kafka().orElseGet(kafka::bootstrapServers);
+            int port = Devnet.freePort();
+            String config = """
+                    micronaut:
+                      server:
+                        port: %d
+                    fair-auction:
+                      kafka:
+                        bootstrap-servers: %s
+                      chain:
+                        deployment-file: %s
+                      collector:
+                        check-balances: false
+                        valid-to:
+                          max-seconds: 604800
+                        rate-limit:
+                          capacity: 1000000
+                          per-second: 1000000
+                    """.formatted(port, bootstrap, deploymentFile.toAbsolutePath());
+            try (ServiceProcess collector = ServiceProcess.start(dir, "intent-collector",
+                    "io.fairauction.collector.CollectorApplication", config, port, COLLECTOR_JVM)) {
+                collector.awaitHealthy(Duration.ofSeconds(120));
+                URI uri = URI.create("http://127.0.0.1:" + port + "/api/v1/intents");
+                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(60)).build();
+                int from = 0;
+                closedLoop(client, uri, bodies.subList(from, from += warmup), options.concurrency(), "warm-up", out);
+                Duration cpuBefore = collector.cpuTime().orElse(Duration.ZERO);
+                Duration ownBefore = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+                Loop loop = closedLoop(client, uri, bodies.subList(from, from += options.intents()),
+                        options.concurrency(), "throughput", out);
+                Duration cpu = collector.cpuTime().orElse(Duration.ZERO).minus(cpuBefore);
+                Duration own = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).minus(ownBefore);
+                long[] latencies = openLoop(client, uri, bodies.subList(from, bodies.size()), options.rate(), out);
+                long notAccepted = Arrays.stream(latencies).filter(l -> l < 0).count();
+                long[] ok = Arrays.stream(latencies).filter(l -> l >= 0).sorted().toArray();
+                Result result = new Result(loop.perSecond(),
+                        loop.accepted() == 0 ? 0 : cpu.toNanos() / 1e3 / loop.accepted(),
+                        loop.accepted() == 0 ? 0 : own.toNanos() / 1e3 / loop.accepted(),
+                        percentile(ok, 50), percentile(ok, 99), ok.length == 0 ? 0 : ok[ok.length - 1] / 1e6,
+                        loop.notAccepted() + (int) notAccepted);
+                out.printf("throughput: %.0f accepted intents/s (%d intents, %d in flight, %d cores shared by the "
+                                + "collector, the broker and the load generator)%n", result.acceptedPerSecond(),
+                        options.intents(), options.concurrency(), Runtime.getRuntime().availableProcessors());
+                out.printf("collector CPU: %.0f us per accepted intent (%.0f intents/s per core it has to itself)%n",
+                        result.collectorCpuMicrosPerIntent(), 1e6 / Math.max(1, result.collectorCpuMicrosPerIntent()));
+                out.printf("this process (load generator%s) CPU: %.0f us per accepted intent%n",
+                        options.kafka().isPresent() ? "" : " and embedded broker", result.generatorCpuMicrosPerIntent());
+                out.printf("latency at %d/s for %d s: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", options.rate(),
+                        options.seconds(), result.p50Millis(), result.p99Millis(), result.maxMillis());
+                if (result.notAccepted() > 0) {
+                    out.printf("WARNING: %d requests were not answered 201%n", result.notAccepted());
+                }
+                return result;
+            }
+        }
+    }
+
+    /** A deployment file with addresses only: nothing is deployed, no chain is called (balance checks are off). */
+    static Deployment deployment() {
+        return new Deployment(31337, "http://127.0.0.1:8545", 1,
+                "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266", List.of(),
+                "0x5fbdb2315678afecb367f032d93f642f64180aa3", "0xe7f1725e7734ce288f8367e1bb143e90bb3f0512",
+                "0x9fe46736679d2d9a65f0992f2272de9f3c7fa6e0", "0xcf7ed3acca5a467e9e704c703e8d87f634fb0fc9",
+                List.of(new Deployment.TokenInfo("WETH", "0xdc64a140aa3e981100a9beca4e685f962f0cf6c9", 18),
+                        new Deployment.TokenInfo("USDC", "0x5fc8d32690cc91d4c39d1d8bdcd0a7c7ac3c3a61", 6)), List.of());
+    }
+
+    /** Bodies of {@code n} distinct valid intents by {@code owners} random keys, as a wallet would post them. */
+    static List<byte[]> sign(Deployment deployment, int n, int owners) {
+        ECKeyPair[] keys = IntStream.range(0, owners).parallel().mapToObj(i -> {
+            try {
+                return Keys.createEcKeyPair();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toArray(ECKeyPair[]::new);
+        String weth = deployment.tokens().get(0).address();
+        String usdc = deployment.tokens().get(1).address();
+        long validTo = System.currentTimeMillis() / 1000 + 3 * 86_400;
+        return IntStream.range(0, n).parallel().mapToObj(i -> {
+            ECKeyPair key = keys[i % keys.length];
+            Intent unsigned = new Intent("0x", "0x" + Keys.getAddress(key), Side.SELL, usdc, weth,
+                    BigInteger.valueOf(1_000_000L + i), BigInteger.TEN.pow(15), validTo, "");
+            return Traders.body(IntentSignatures.sign(unsigned, key, deployment.domain())).getBytes(StandardCharsets.UTF_8);
+        }).toList();
+    }
+
+    private record Loop(double perSecond, int accepted, int notAccepted) {
+    }
+
+    private static Loop closedLoop(HttpClient client, URI uri, List<byte[]> bodies, int concurrency, String what,
+                                   PrintStream out) throws InterruptedException {
+        Semaphore slots = new Semaphore(concurrency);
+        AtomicInteger accepted = new AtomicInteger();
+        AtomicInteger other = new AtomicInteger();
+        long start = System.nanoTime();
+        for (byte[] body : bodies) {
+            slots.acquire();
+            client.sendAsync(post(uri, body), HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+                if (e == null && r.statusCode() == 201) {
+                    accepted.incrementAndGet();
+                } else {
+                    other.incrementAndGet();
+                }
+                slots.release();
+            });
+        }
+        slots.acquire(concurrency);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.printf("%s: %d accepted, %d not in %.2f s: %.0f/s%n", what, accepted.get(), other.get(), seconds,
+                accepted.get() / seconds);
+        return new Loop(accepted.get() / seconds, accepted.get(), other.get());
+    }
+
+    /** Latencies in ns from each request's scheduled time; -1 for a request not answered 201. */
+    private static long[] openLoop(HttpClient client, URI uri, List<byte[]> bodies, int rate, PrintStream out) {
+        long[] latencies = new long[bodies.size()];
+        List<CompletableFuture<?>> all = new ArrayList<>(bodies.size());
+        long interval = 1_000_000_000L / rate;
+        long start = System.nanoTime() + 10_000_000L;
+        for (int i = 0; i < bodies.size(); i++) {
+            long scheduled = start + i * interval;
+            long wait;
+            while ((wait = scheduled - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            int at = i;
+            all.add(client.sendAsync(post(uri, bodies.get(i)), HttpResponse.BodyHandlers.discarding())
+                    .handle((r, e) -> {
+                        latencies[at] = e != null || r.statusCode() != 201 ? -1 : System.nanoTime() - scheduled;
+                        return null;
+                    }));
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+        return latencies;
+    }
+
+    private static HttpRequest post(URI uri, byte[] body) {
+        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    }
+
+    /** Nearest-rank percentile of sorted nanoseconds, in ms. */
+    static double percentile(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int idx = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, idx))] / 1e6;
+    }
+}
