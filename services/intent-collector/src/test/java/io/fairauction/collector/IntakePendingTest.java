@@ -1,0 +1,73 @@
+package io.fairauction.collector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fairauction.chain.Deployment;
+import io.fairauction.chain.IntentSignatures;
+import io.fairauction.core.model.Intent;
+import io.fairauction.core.model.Side;
+import io.fairauction.events.Topics;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.web3j.crypto.Credentials;
+
+/**
+ * The collector remembers what it published until its view (built from the topic) has it, so a repeat is answered
+ * 200 and published no second time in between; once the view has caught up the entry is dropped at once, not when
+ * some size threshold is crossed (a scan of the whole table on every submission made the intake quadratic).
+ */
+class IntakePendingTest {
+    private static final long NOW_MILLIS = 1_800_000_000_000L;
+    private static final String WETH = "0x9fe46736679d2d9a65f0992f2272de9f3c7fa6e0";
+    private static final String USDC = "0xcf7ed3acca5a467e9e704c703e8d87f634fb0fc9";
+    private static final String RELAYER = "0xe7f1725e7734ce288f8367e1bb143e90bb3f0512";
+    private static final Deployment DEPLOYMENT = new Deployment(31337, "http://127.0.0.1:8545", 1, RELAYER,
+            List.of(), "0x5fbdb2315678afecb367f032d93f642f64180aa3", RELAYER, RELAYER, RELAYER,
+            List.of(new Deployment.TokenInfo("WETH", WETH, 18), new Deployment.TokenInfo("USDC", USDC, 6)), List.of());
+    private static final Credentials OWNER = Credentials.create(
+            "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a");
+
+    private final List<String> published = new ArrayList<>();
+    private final IntentView view = new IntentView();
+    private final Intake intake = new Intake(DEPLOYMENT, IntakeSettings.defaults().withRate(1_000_000, 1_000_000)
+            .withCheckBalances(false), null, (topic, key, value) -> {
+                published.add(value);
+                return CompletableFuture.completedFuture(null);
+            }, view, new OwnerRateLimiter(1_000_000, 1_000_000, System::nanoTime), () -> NOW_MILLIS,
+            IntakeMetrics.NONE);
+
+    @Test
+    void repeatsArePublishedOnceAndCaughtUpIntentsAreForgotten() {
+        List<byte[]> bodies = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            bodies.add(body(i));
+        }
+        for (byte[] b : bodies) {
+            assertThat(intake.submit(b).join().status()).isEqualTo(201);
+        }
+        assertThat(intake.pendingCount()).as("the view has none of them yet").isEqualTo(50);
+        for (byte[] b : bodies) {
+            assertThat(intake.submit(b).join().status()).as("repeat before the view has it").isEqualTo(200);
+        }
+        assertThat(published).hasSize(50);
+
+        published.forEach(v -> view.apply(Topics.INTENTS, v));
+        assertThat(intake.submit(body(50)).join().status()).isEqualTo(201);
+        assertThat(intake.pendingCount()).as("only the intent the view has not read yet").isEqualTo(1);
+        for (byte[] b : bodies) {
+            assertThat(intake.submit(b).join().status()).as("repeat after the view has it").isEqualTo(200);
+        }
+        assertThat(published).hasSize(51);
+    }
+
+    private static byte[] body(int i) {
+        Intent intent = IntentSignatures.sign(new Intent("0x", OWNER.getAddress(), Side.SELL, USDC, WETH,
+                BigInteger.valueOf(1_000_000L + i), BigInteger.TEN.pow(15), NOW_MILLIS / 1000 + 600, ""),
+                OWNER.getEcKeyPair(), DEPLOYMENT.domain());
+        return Intake.intentJson(intent).toString().getBytes(StandardCharsets.UTF_8);
+    }
+}
