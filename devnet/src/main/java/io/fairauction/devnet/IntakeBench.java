@@ -8,9 +8,6 @@ import io.fairauction.kafka.EmbeddedKafka;
 import java.io.PrintStream;
 import java.math.BigInteger;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
@@ -67,8 +62,18 @@ public final class IntakeBench {
     }
 
     public static Result run(Options options, PrintStream out) throws Exception {
-        Deployment deployment = deployment();
         Path dir = Files.createTempDirectory("intake-bench-");
+        try {
+            return run(options, dir, out);
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    private static Result run(Options options, Path dir, PrintStream out) throws Exception {
+        Deployment deployment = deployment();
         Path deploymentFile = dir.resolve("deployment.json");
         deployment.write(deploymentFile);
         int warmup = options.warmup();
@@ -100,17 +105,15 @@ public final class IntakeBench {
                     "io.fairauction.collector.CollectorApplication", config, port, COLLECTOR_JVM)) {
                 collector.awaitHealthy(Duration.ofSeconds(120));
                 URI uri = URI.create("http://127.0.0.1:" + port + "/api/v1/intents");
-                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(Duration.ofSeconds(60)).build();
                 int from = 0;
-                closedLoop(client, uri, bodies.subList(from, from += warmup), options.concurrency(), "warm-up", out);
+                closedLoop(uri, bodies.subList(from, from += warmup), options.concurrency(), "warm-up", out);
                 Duration cpuBefore = collector.cpuTime().orElse(Duration.ZERO);
                 Duration ownBefore = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
-                Loop loop = closedLoop(client, uri, bodies.subList(from, from += options.intents()),
+                Loop loop = closedLoop(uri, bodies.subList(from, from += options.intents()),
                         options.concurrency(), "throughput", out);
                 Duration cpu = collector.cpuTime().orElse(Duration.ZERO).minus(cpuBefore);
                 Duration own = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).minus(ownBefore);
-                long[] latencies = openLoop(client, uri, bodies.subList(from, bodies.size()), options.rate(), out);
+                long[] latencies = openLoop(uri, bodies.subList(from, bodies.size()), options.rate(), options.concurrency());
                 long notAccepted = Arrays.stream(latencies).filter(l -> l < 0).count();
                 long[] ok = Arrays.stream(latencies).filter(l -> l >= 0).sorted().toArray();
                 Result result = new Result(loop.perSecond(),
@@ -168,56 +171,74 @@ public final class IntakeBench {
     private record Loop(double perSecond, int accepted, int notAccepted) {
     }
 
-    private static Loop closedLoop(HttpClient client, URI uri, List<byte[]> bodies, int concurrency, String what,
-                                   PrintStream out) throws InterruptedException {
-        Semaphore slots = new Semaphore(concurrency);
+    /** {@code concurrency} connections, each posting the next unsent body as soon as its previous one is answered. */
+    private static Loop closedLoop(URI uri, List<byte[]> bodies, int concurrency, String what, PrintStream out)
+            throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
         AtomicInteger accepted = new AtomicInteger();
         AtomicInteger other = new AtomicInteger();
         long start = System.nanoTime();
-        for (byte[] body : bodies) {
-            slots.acquire();
-            client.sendAsync(post(uri, body), HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
-                if (e == null && r.statusCode() == 201) {
-                    accepted.incrementAndGet();
-                } else {
-                    other.incrementAndGet();
-                }
-                slots.release();
-            });
-        }
-        slots.acquire(concurrency);
+        runOn(Math.min(concurrency, Math.max(1, bodies.size())), uri, client -> {
+            int i;
+            while ((i = next.getAndIncrement()) < bodies.size()) {
+                (client.post(bodies.get(i)) == 201 ? accepted : other).incrementAndGet();
+            }
+        }, other);
         double seconds = (System.nanoTime() - start) / 1e9;
         out.printf("%s: %d accepted, %d not in %.2f s: %.0f/s%n", what, accepted.get(), other.get(), seconds,
                 accepted.get() / seconds);
         return new Loop(accepted.get() / seconds, accepted.get(), other.get());
     }
 
-    /** Latencies in ns from each request's scheduled time; -1 for a request not answered 201. */
-    private static long[] openLoop(HttpClient client, URI uri, List<byte[]> bodies, int rate, PrintStream out) {
+    /**
+     * Body i is due at {@code start + i / rate} and goes out on connection {@code i % connections}; its latency is
+     * counted from when it was due, so a stalled server is not hidden by requests waiting for a free connection
+     * (coordinated omission). Latencies in ns; -1 for a request not answered 201.
+     */
+    private static long[] openLoop(URI uri, List<byte[]> bodies, int rate, int connections)
+            throws InterruptedException {
         long[] latencies = new long[bodies.size()];
-        List<CompletableFuture<?>> all = new ArrayList<>(bodies.size());
+        Arrays.fill(latencies, -1);
         long interval = 1_000_000_000L / rate;
-        long start = System.nanoTime() + 10_000_000L;
-        for (int i = 0; i < bodies.size(); i++) {
-            long scheduled = start + i * interval;
-            long wait;
-            while ((wait = scheduled - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(wait);
+        long start = System.nanoTime() + 50_000_000L;
+        int n = Math.min(connections, Math.max(1, bodies.size()));
+        AtomicInteger lane = new AtomicInteger();
+        runOn(n, uri, client -> {
+            for (int i = lane.getAndIncrement(); i < bodies.size(); i += n) {
+                long due = start + i * interval;
+                long wait;
+                while ((wait = due - System.nanoTime()) > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                if (client.post(bodies.get(i)) == 201) {
+                    latencies[i] = System.nanoTime() - due;
+                }
             }
-            int at = i;
-            all.add(client.sendAsync(post(uri, bodies.get(i)), HttpResponse.BodyHandlers.discarding())
-                    .handle((r, e) -> {
-                        latencies[at] = e != null || r.statusCode() != 201 ? -1 : System.nanoTime() - scheduled;
-                        return null;
-                    }));
-        }
-        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+        }, new AtomicInteger());
         return latencies;
     }
 
-    private static HttpRequest post(URI uri, byte[] body) {
-        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    private interface Work {
+        void run(LoadClient client) throws Exception;
+    }
+
+    /** Runs {@code work} on {@code threads} threads, each with a connection of its own; a failed thread counts one. */
+    private static void runOn(int threads, URI uri, Work work, AtomicInteger failures) throws InterruptedException {
+        List<Thread> all = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread thread = new Thread(() -> {
+                try (LoadClient client = new LoadClient(uri)) {
+                    work.run(client);
+                } catch (Exception e) {
+                    failures.incrementAndGet();
+                }
+            }, "load-" + t);
+            thread.start();
+            all.add(thread);
+        }
+        for (Thread t : all) {
+            t.join();
+        }
     }
 
     /** Nearest-rank percentile of sorted nanoseconds, in ms. */
