@@ -20,7 +20,6 @@ final class Blossom {
     private final int[] endpoint;
     /** Per vertex, the remote endpoints (edge endpoint indices) of its edges. */
     private final int[][] neighbend;
-    private final BigInteger[] twiceWeight;
 
     /** mate[v]: the remote endpoint of v's matched edge, or -1. */
     private final int[] mate;
@@ -37,18 +36,17 @@ final class Blossom {
     private final int[] unused;
     private int unusedCount;
     /** Vertices: twice the dual u; non-trivial blossoms: the dual z. */
-    private final BigInteger[] dualvar;
+    private final Duals duals;
     private final boolean[] allowedge;
     private int[] queue;
     private int queueSize;
 
-    private Blossom(int vertices, int[] from, int[] to, BigInteger[] weight) {
+    private Blossom(int vertices, int[] from, int[] to, BigInteger[] weight, boolean wide) {
         nv = vertices;
         ne = from.length;
         endpoint = new int[2 * ne];
         int[] degree = new int[nv];
         BigInteger max = BigInteger.ZERO;
-        twiceWeight = new BigInteger[ne];
         for (int k = 0; k < ne; k++) {
             if (from[k] == to[k]) {
                 throw new IllegalArgumentException("edge " + k + " is a loop");
@@ -58,7 +56,6 @@ final class Blossom {
             degree[from[k]]++;
             degree[to[k]]++;
             max = max.max(weight[k]);
-            twiceWeight[k] = weight[k].shiftLeft(1);
         }
         neighbend = new int[nv][];
         for (int v = 0; v < nv; v++) {
@@ -93,34 +90,257 @@ final class Blossom {
         for (int b = nv; b < 2 * nv; b++) {
             unused[unusedCount++] = b;
         }
-        dualvar = new BigInteger[2 * nv];
-        for (int v = 0; v < 2 * nv; v++) {
-            dualvar[v] = v < nv ? max : BigInteger.ZERO;
-        }
+        duals = wide ? new WideDuals(weight, max) : new LongDuals(weight, max);
         allowedge = new boolean[ne];
         queue = new int[Math.max(1, nv)];
     }
 
     /**
-     * A maximum-weight matching.
+     * Runs the algorithm to the optimum.
      *
      * @param from   first vertex of each edge
      * @param to     second vertex of each edge
      * @param weight weight of each edge, at least zero
-     * @return for each vertex its partner, or -1 when unmatched
      */
-    static int[] solve(int vertices, int[] from, int[] to, BigInteger[] weight) {
-        Blossom b = new Blossom(vertices, from, to, weight);
+    static Blossom solve(int vertices, int[] from, int[] to, BigInteger[] weight) {
+        BigInteger max = Arrays.stream(weight).reduce(BigInteger.ZERO, BigInteger::max);
+        if (max.bitLength() <= LONG_WEIGHT_BITS) {
+            try {
+                Blossom b = new Blossom(vertices, from, to, weight, false);
+                b.run();
+                return b;
+            } catch (ArithmeticException overflow) {
+                // Duals outgrew a long: start again in BigIntegers.
+            }
+        }
+        Blossom b = new Blossom(vertices, from, to, weight, true);
         b.run();
-        int[] partner = new int[vertices];
-        for (int v = 0; v < vertices; v++) {
-            partner[v] = b.mate[v] >= 0 ? b.endpoint[b.mate[v]] : -1;
+        return b;
+    }
+
+    /** Weights up to this many bits run in long arithmetic (overflow-checked); wider ones in BigInteger. */
+    private static final int LONG_WEIGHT_BITS = 58;
+
+    /** For each vertex its partner in the maximum-weight matching, or -1 when unmatched. */
+    int[] partners() {
+        int[] partner = new int[nv];
+        for (int v = 0; v < nv; v++) {
+            partner[v] = mate[v] >= 0 ? endpoint[mate[v]] : -1;
         }
         return partner;
     }
 
-    private BigInteger slack(int k) {
-        return dualvar[endpoint[2 * k]].add(dualvar[endpoint[2 * k + 1]]).subtract(twiceWeight[k]);
+    /**
+     * The edges of zero reduced cost under the final duals, blossom duals included. The duals are optimal for
+     * Edmonds' matching LP, whose optima include every maximum-weight matching, so by complementary slackness
+     * every maximum-weight matching uses only these edges.
+     */
+    boolean[] tightEdges() {
+        boolean[] tight = new boolean[ne];
+        int[] up = new int[nv + 1];
+        int[] upJ = new int[nv + 1];
+        for (int k = 0; k < ne; k++) {
+            int ni = ancestors(endpoint[2 * k], up);
+            int nj = ancestors(endpoint[2 * k + 1], upJ);
+            // Blossoms containing both ends: the common top of the two ancestor chains.
+            int common = 0;
+            while (common < ni && common < nj && up[ni - 1 - common] == upJ[nj - 1 - common]) {
+                common++;
+            }
+            int sign = duals.reducedCostSign(k, up, ni - common, ni);
+            if (sign < 0) {
+                throw new IllegalStateException("negative reduced cost: the duals are not feasible");
+            }
+            tight[k] = sign == 0;
+        }
+        return tight;
+    }
+
+    /** v and the blossoms around it, innermost first; returns how many. */
+    private int ancestors(int v, int[] out) {
+        int n = 0;
+        out[n++] = v;
+        while (blossomparent[out[n - 1]] != -1) {
+            out[n] = blossomparent[out[n - 1]];
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * The dual variables and all arithmetic on them, so that the algorithm is written once: in longs when the
+     * weights leave room (every operation overflow-checked), else in BigIntegers. The slack of edge k is
+     * {@code dual[i] + dual[j] - 2w_k} (valid between different top-level blossoms); delta is the current step.
+     */
+    private abstract static class Duals {
+        abstract int compareSlacks(int k, int l);
+
+        abstract int slackSign(int k);
+
+        abstract boolean isZero(int x);
+
+        abstract void setZero(int x);
+
+        /** delta = dual[x]. */
+        abstract void deltaFromDual(int x);
+
+        abstract boolean dualBelowDelta(int x);
+
+        /** When slack(k) (halved if {@code half}) is below delta, makes it delta and says so. */
+        abstract boolean takeSlackIfBelow(int k, boolean half);
+
+        abstract boolean deltaIsZero();
+
+        /** dual[x] += sign * delta. */
+        abstract void shift(int x, int sign);
+
+        /** Sign of slack(k) plus twice the duals of blossoms[from..to). */
+        abstract int reducedCostSign(int k, int[] blossoms, int from, int to);
+    }
+
+    private final class LongDuals extends Duals {
+        private final long[] d = new long[2 * nv];
+        private final long[] w2 = new long[ne];
+        private long delta;
+
+        LongDuals(BigInteger[] weight, BigInteger max) {
+            for (int k = 0; k < ne; k++) {
+                w2[k] = weight[k].longValueExact() << 1;
+            }
+            Arrays.fill(d, 0, nv, max.longValueExact());
+        }
+
+        private long slack(int k) {
+            return Math.subtractExact(Math.addExact(d[endpoint[2 * k]], d[endpoint[2 * k + 1]]), w2[k]);
+        }
+
+        int compareSlacks(int k, int l) {
+            return Long.compare(slack(k), slack(l));
+        }
+
+        int slackSign(int k) {
+            return Long.signum(slack(k));
+        }
+
+        boolean isZero(int x) {
+            return d[x] == 0;
+        }
+
+        void setZero(int x) {
+            d[x] = 0;
+        }
+
+        void deltaFromDual(int x) {
+            delta = d[x];
+        }
+
+        boolean dualBelowDelta(int x) {
+            return d[x] < delta;
+        }
+
+        boolean takeSlackIfBelow(int k, boolean half) {
+            long s = slack(k);
+            if (half) {
+                if ((s & 1) != 0) {
+                    throw new IllegalStateException("odd slack between S-blossoms: duals would leave the integers");
+                }
+                s >>= 1;
+            }
+            if (s < delta) {
+                delta = s;
+                return true;
+            }
+            return false;
+        }
+
+        boolean deltaIsZero() {
+            return delta == 0;
+        }
+
+        void shift(int x, int sign) {
+            d[x] = sign > 0 ? Math.addExact(d[x], delta) : Math.subtractExact(d[x], delta);
+        }
+
+        int reducedCostSign(int k, int[] blossoms, int from, int to) {
+            long s = slack(k);
+            for (int a = from; a < to; a++) {
+                s = Math.addExact(s, Math.multiplyExact(d[blossoms[a]], 2));
+            }
+            return Long.signum(s);
+        }
+    }
+
+    private final class WideDuals extends Duals {
+        private final BigInteger[] d = new BigInteger[2 * nv];
+        private final BigInteger[] w2 = new BigInteger[ne];
+        private BigInteger delta;
+
+        WideDuals(BigInteger[] weight, BigInteger max) {
+            for (int k = 0; k < ne; k++) {
+                w2[k] = weight[k].shiftLeft(1);
+            }
+            Arrays.fill(d, 0, nv, max);
+            Arrays.fill(d, nv, 2 * nv, BigInteger.ZERO);
+        }
+
+        private BigInteger slack(int k) {
+            return d[endpoint[2 * k]].add(d[endpoint[2 * k + 1]]).subtract(w2[k]);
+        }
+
+        int compareSlacks(int k, int l) {
+            return slack(k).compareTo(slack(l));
+        }
+
+        int slackSign(int k) {
+            return slack(k).signum();
+        }
+
+        boolean isZero(int x) {
+            return d[x].signum() == 0;
+        }
+
+        void setZero(int x) {
+            d[x] = BigInteger.ZERO;
+        }
+
+        void deltaFromDual(int x) {
+            delta = d[x];
+        }
+
+        boolean dualBelowDelta(int x) {
+            return d[x].compareTo(delta) < 0;
+        }
+
+        boolean takeSlackIfBelow(int k, boolean half) {
+            BigInteger s = slack(k);
+            if (half) {
+                if (s.testBit(0)) {
+                    throw new IllegalStateException("odd slack between S-blossoms: duals would leave the integers");
+                }
+                s = s.shiftRight(1);
+            }
+            if (s.compareTo(delta) < 0) {
+                delta = s;
+                return true;
+            }
+            return false;
+        }
+
+        boolean deltaIsZero() {
+            return delta.signum() == 0;
+        }
+
+        void shift(int x, int sign) {
+            d[x] = sign > 0 ? d[x].add(delta) : d[x].subtract(delta);
+        }
+
+        int reducedCostSign(int k, int[] blossoms, int from, int to) {
+            BigInteger s = slack(k);
+            for (int a = from; a < to; a++) {
+                s = s.add(d[blossoms[a]].shiftLeft(1));
+            }
+            return s.signum();
+        }
     }
 
     /** The vertices of a (possibly trivial) blossom, appended to {@code out}; returns the new size. */
@@ -234,7 +454,7 @@ final class Blossom {
         }
         label[b] = 1;
         labelend[b] = labelend[bb];
-        dualvar[b] = BigInteger.ZERO;
+        duals.setZero(b);
         blossomchilds[b] = path.toArray();
         blossomendps[b] = endps.toArray();
         for (int x : leaves(b)) {
@@ -270,7 +490,7 @@ final class Blossom {
                     }
                     int bj = inblossom[j];
                     if (bj != b && label[bj] == 1
-                            && (bestedgeto[bj] == -1 || slack(e).compareTo(slack(bestedgeto[bj])) < 0)) {
+                            && (bestedgeto[bj] == -1 || duals.compareSlacks(e, bestedgeto[bj]) < 0)) {
                         bestedgeto[bj] = e;
                     }
                 }
@@ -287,7 +507,7 @@ final class Blossom {
         blossombestedges[b] = best.toArray();
         bestedge[b] = -1;
         for (int e : blossombestedges[b]) {
-            if (bestedge[b] == -1 || slack(e).compareTo(slack(bestedge[b])) < 0) {
+            if (bestedge[b] == -1 || duals.compareSlacks(e, bestedge[b]) < 0) {
                 bestedge[b] = e;
             }
         }
@@ -303,7 +523,7 @@ final class Blossom {
             blossomparent[s] = -1;
             if (s < nv) {
                 inblossom[s] = s;
-            } else if (endStage && dualvar[s].signum() == 0) {
+            } else if (endStage && duals.isZero(s)) {
                 expandBlossom(s, endStage);
             } else {
                 for (int v : leaves(s)) {
@@ -483,10 +703,8 @@ final class Blossom {
                         if (inblossom[v] == inblossom[w]) {
                             continue;
                         }
-                        BigInteger kslack = null;
                         if (!allowedge[k]) {
-                            kslack = slack(k);
-                            if (kslack.signum() <= 0) {
+                            if (duals.slackSign(k) <= 0) {
                                 allowedge[k] = true;
                             }
                         }
@@ -509,11 +727,11 @@ final class Blossom {
                             }
                         } else if (label[inblossom[w]] == 1) {
                             int b = inblossom[v];
-                            if (bestedge[b] == -1 || kslack.compareTo(slack(bestedge[b])) < 0) {
+                            if (bestedge[b] == -1 || duals.compareSlacks(k, bestedge[b]) < 0) {
                                 bestedge[b] = k;
                             }
                         } else if (label[w] == 0) {
-                            if (bestedge[w] == -1 || kslack.compareTo(slack(bestedge[w])) < 0) {
+                            if (bestedge[w] == -1 || duals.compareSlacks(k, bestedge[w]) < 0) {
                                 bestedge[w] = k;
                             }
                         }
@@ -524,59 +742,49 @@ final class Blossom {
                 }
                 // No augmenting path on tight edges: move the duals by the largest safe delta (all doubled).
                 int deltatype = 1;
-                BigInteger delta = dualvar[0];
+                duals.deltaFromDual(0);
                 for (int v = 1; v < nv; v++) {
-                    delta = delta.min(dualvar[v]);
+                    if (duals.dualBelowDelta(v)) {
+                        duals.deltaFromDual(v);
+                    }
                 }
                 int deltaedge = -1;
                 int deltablossom = -1;
                 for (int v = 0; v < nv; v++) {
-                    if (label[inblossom[v]] == 0 && bestedge[v] != -1) {
-                        BigInteger d = slack(bestedge[v]);
-                        if (d.compareTo(delta) < 0) {
-                            delta = d;
-                            deltatype = 2;
-                            deltaedge = bestedge[v];
-                        }
+                    if (label[inblossom[v]] == 0 && bestedge[v] != -1 && duals.takeSlackIfBelow(bestedge[v], false)) {
+                        deltatype = 2;
+                        deltaedge = bestedge[v];
                     }
                 }
                 for (int b = 0; b < 2 * nv; b++) {
-                    if (blossomparent[b] == -1 && label[b] == 1 && bestedge[b] != -1) {
-                        BigInteger s = slack(bestedge[b]);
-                        if (s.testBit(0)) {
-                            throw new IllegalStateException("odd slack between S-blossoms: duals would leave the integers");
-                        }
-                        BigInteger d = s.shiftRight(1);
-                        if (d.compareTo(delta) < 0) {
-                            delta = d;
-                            deltatype = 3;
-                            deltaedge = bestedge[b];
-                        }
+                    if (blossomparent[b] == -1 && label[b] == 1 && bestedge[b] != -1
+                            && duals.takeSlackIfBelow(bestedge[b], true)) {
+                        deltatype = 3;
+                        deltaedge = bestedge[b];
                     }
                 }
                 for (int b = nv; b < 2 * nv; b++) {
-                    if (blossombase[b] >= 0 && blossomparent[b] == -1 && label[b] == 2
-                            && dualvar[b].compareTo(delta) < 0) {
-                        delta = dualvar[b];
+                    if (blossombase[b] >= 0 && blossomparent[b] == -1 && label[b] == 2 && duals.dualBelowDelta(b)) {
+                        duals.deltaFromDual(b);
                         deltatype = 4;
                         deltablossom = b;
                     }
                 }
-                if (delta.signum() != 0) {
+                if (!duals.deltaIsZero()) {
                     for (int v = 0; v < nv; v++) {
                         int l = label[inblossom[v]];
                         if (l == 1) {
-                            dualvar[v] = dualvar[v].subtract(delta);
+                            duals.shift(v, -1);
                         } else if (l == 2) {
-                            dualvar[v] = dualvar[v].add(delta);
+                            duals.shift(v, 1);
                         }
                     }
                     for (int b = nv; b < 2 * nv; b++) {
                         if (blossombase[b] >= 0 && blossomparent[b] == -1) {
                             if (label[b] == 1) {
-                                dualvar[b] = dualvar[b].add(delta);
+                                duals.shift(b, 1);
                             } else if (label[b] == 2) {
-                                dualvar[b] = dualvar[b].subtract(delta);
+                                duals.shift(b, -1);
                             }
                         }
                     }
@@ -602,7 +810,7 @@ final class Blossom {
             }
             // End of stage: S-blossoms whose dual is zero are no longer needed.
             for (int b = nv; b < 2 * nv; b++) {
-                if (blossomparent[b] == -1 && blossombase[b] >= 0 && label[b] == 1 && dualvar[b].signum() == 0) {
+                if (blossomparent[b] == -1 && blossombase[b] >= 0 && label[b] == 1 && duals.isZero(b)) {
                     expandBlossom(b, true);
                 }
             }

@@ -3,8 +3,10 @@ package io.fairauction.core.wdp;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * A part whose bids each trade at most two intents is a maximum-weight matching problem, solved exactly in
@@ -21,6 +23,11 @@ import java.util.Map;
  * subset, and with every {@code z > 0} (required here) the larger one weighs strictly more, so both are never
  * optimal together. Different selections have different {@code z'}, so the optimum is unique and any correct
  * matching algorithm returns it.
+ *
+ * <p>The tie-break is applied only to the edges that can be in a maximum-{@code z} matching at all (see
+ * {@link Blossom#tightEdges}); restricted to them the maximum of {@code z} is the same, so the argument above
+ * holds there, with {@code m} the number of those edges (per connected piece of them, see
+ * {@link #canonicalOptimum}).
  *
  * <p>Parallel edges (bids on the same intents): only the best by {@code z}, the lower position on a tie, is kept.
  * Any selection using another one is beaten by swapping in the kept edge (more weight, or the same weight and a
@@ -83,24 +90,83 @@ final class Matching {
                 edgeOf.put(key, k);
             }
         }
-        int[] keptBids = edgeOf.values().stream().mapToInt(Integer::intValue).sorted().toArray();
-        int m = keptBids.length;
+        int[] kept = edgeOf.values().stream().mapToInt(Integer::intValue).sorted().toArray();
+        // First on the weights alone (narrow: long arithmetic when they fit), then with the tie-break on the edges
+        // that can be in an optimum at all, the tight ones under the first run's optimal duals, one connected
+        // piece of them at a time. The tie-break adds a bit per edge, so this keeps the wide arithmetic to small
+        // graphs where the part may have thousands of bids.
+        BigInteger[] z = new BigInteger[kept.length];
+        for (int r = 0; r < kept.length; r++) {
+            z[r] = part.z[kept[r]];
+        }
+        boolean[] tight = Blossom.solve(vertices, pick(from, kept), pick(to, kept), z).tightEdges();
+        int[] candidates = IntStream.range(0, kept.length).filter(r -> tight[r]).map(r -> kept[r]).toArray();
+        List<Integer> chosen = new ArrayList<>();
+        for (int[] piece : pieces(candidates, from, to, vertices)) {
+            chosen.addAll(canonicalOptimum(part, piece, from, to));
+        }
+        chosen.sort(null);
+        return chosen;
+    }
+
+    /**
+     * The canonical optimum on some edges (bids, ascending), with the tie-break. An optimum of the whole is one of
+     * each vertex-disjoint piece, and the canonical one is made of the pieces' canonical ones: the first position
+     * where another optimum differs from it lies in one piece, and is the first difference there.
+     */
+    private static List<Integer> canonicalOptimum(Part part, int[] edges, int[] from, int[] to) {
+        int m = edges.length;
+        if (m == 1) {
+            return List.of(edges[0]); // a single edge of positive weight
+        }
+        Map<Integer, Integer> local = new HashMap<>();
         int[] ef = new int[m];
         int[] et = new int[m];
         BigInteger[] w = new BigInteger[m];
         for (int r = 0; r < m; r++) {
-            int k = keptBids[r];
-            ef[r] = from[k];
-            et[r] = to[k];
+            int k = edges[r];
+            ef[r] = local.computeIfAbsent(from[k], v -> local.size());
+            et[r] = local.computeIfAbsent(to[k], v -> local.size());
             w[r] = part.z[k].shiftLeft(m).setBit(m - 1 - r);
         }
-        int[] partner = Blossom.solve(vertices, ef, et, w);
+        int[] partner = Blossom.solve(local.size(), ef, et, w).partners();
         List<Integer> chosen = new ArrayList<>();
         for (int r = 0; r < m; r++) {
             if (partner[ef[r]] == et[r]) {
-                chosen.add(keptBids[r]);
+                chosen.add(edges[r]);
             }
         }
         return chosen;
+    }
+
+    /** The edges grouped by connected piece of the graph they form, each group ascending. */
+    private static List<int[]> pieces(int[] edges, int[] from, int[] to, int vertices) {
+        int[] parent = IntStream.range(0, vertices).toArray();
+        for (int k : edges) {
+            int a = root(parent, from[k]);
+            int b = root(parent, to[k]);
+            parent[Math.max(a, b)] = Math.min(a, b);
+        }
+        Map<Integer, List<Integer>> groups = new LinkedHashMap<>();
+        for (int k : edges) {
+            groups.computeIfAbsent(root(parent, from[k]), g -> new ArrayList<>()).add(k);
+        }
+        return groups.values().stream().map(g -> g.stream().mapToInt(Integer::intValue).toArray()).toList();
+    }
+
+    private static int root(int[] parent, int v) {
+        while (parent[v] != v) {
+            parent[v] = parent[parent[v]];
+            v = parent[v];
+        }
+        return v;
+    }
+
+    private static int[] pick(int[] values, int[] at) {
+        int[] out = new int[at.length];
+        for (int r = 0; r < at.length; r++) {
+            out[r] = values[at[r]];
+        }
+        return out;
     }
 }
