@@ -34,12 +34,12 @@ public final class Scoring {
     static BigInteger surplusInBuyToken(Intent intent, BigInteger executedSell, BigInteger executedBuy) {
         // The trade's own execution defines its clearing prices: sell price = executedBuy, buy price = executedSell.
         if (intent.side() == Side.SELL) {
-            BigInteger limitBuy = checkedCeilDiv(checkedMul(executedSell, intent.buyAmount()), intent.sellAmount());
-            BigInteger bought = checkedCeilDiv(checkedMul(executedSell, executedBuy), executedSell);
+            BigInteger limitBuy = mulDiv(executedSell, intent.buyAmount(), intent.sellAmount(), true);
+            BigInteger bought = mulDiv(executedSell, executedBuy, executedSell, true);
             return checkedSub(bought, limitBuy);
         }
-        BigInteger limitSell = checkedDiv(checkedMul(intent.sellAmount(), executedBuy), intent.buyAmount());
-        BigInteger sold = checkedDiv(checkedMul(executedBuy, executedSell), executedBuy);
+        BigInteger limitSell = mulDiv(executedBuy, intent.sellAmount(), intent.buyAmount(), false);
+        BigInteger sold = mulDiv(executedBuy, executedSell, executedBuy, false);
         BigInteger surplusSell = checkedSub(limitSell, sold);
         // CoW widens to 512 bits for this product; only the quotient has to fit.
         BigInteger surplusBuy = checkedDiv(surplusSell.multiply(intent.buyAmount()), intent.sellAmount());
@@ -47,5 +47,19 @@ public final class Scoring {
             throw new U256.ArithmeticFault("overflow");
         }
         return surplusBuy;
+    }
+
+    /**
+     * {@code x * y / divisor}, rounded up or down, in checked 256-bit arithmetic. When the divisor is {@code x}
+     * (a fill-or-kill trade executes exactly the intent's amount, and CoW's formula divides a product by one of
+     * its factors) the quotient is {@code y}, and the product cannot overflow when the bit lengths add up to at
+     * most 256: the multiplication and division, most of the cost of scoring a large bundle, are skipped then.
+     */
+    private static BigInteger mulDiv(BigInteger x, BigInteger y, BigInteger divisor, boolean ceil) {
+        if (x.signum() > 0 && x.equals(divisor) && x.bitLength() + y.bitLength() <= 256) {
+            return y;
+        }
+        BigInteger product = checkedMul(x, y);
+        return ceil ? checkedCeilDiv(product, divisor) : checkedDiv(product, divisor);
     }
 }

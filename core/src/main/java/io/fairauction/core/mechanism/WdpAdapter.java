@@ -47,8 +47,8 @@ final class WdpAdapter {
             int[] in = b.trades().stream().mapToInt(t -> intentIndex.get(t.intent())).sorted().toArray();
             int[] pr = b.trades().stream().mapToInt(t -> pairIndex.get(pairOf.get(t.intent()))).distinct().sorted().toArray();
             long tie = 0;
-            for (ScoredTrade t : b.trades()) {
-                tie += tieBreak.intentKey(b.id(), intentIndex.get(t.intent()), tieBits);
+            for (long key : tieBreak.intentKeys(b.id(), in, tieBits)) {
+                tie += key;
             }
             wdp.add(new WdpBid(b.id(), in, pr, solverIndex.get(b.solver()), b.score(), tie));
         }

@@ -19,7 +19,8 @@ import java.util.stream.IntStream;
  *       positive bonus over those individual bids can be in the optimum, and only they enter the search;</li>
  *   <li>split what is left into independent parts (intents linked by bids, and by token pairs when winners
  *       must be pair-disjoint);</li>
- *   <li>settle trivial parts directly (a single bid, or bids that all share one intent), enumerate small ones,
+ *   <li>settle trivial parts directly (a single bid, or bids that all share one intent), solve parts whose bids
+ *       trade at most two intents each as maximum-weight matchings ({@link Matching}), enumerate small ones,
  *       and race CP-SAT configurations on the others, one per core, with a greedy warm start
  *       ({@link Portfolio});</li>
  *   <li>when per-solver or total caps couple the parts and the separate optima break a cap, solve everything
@@ -83,6 +84,7 @@ public final class ExactWinnerDetermination implements WinnerDetermination {
         BigInteger zBound = zFixed;
         int largest = 0;
         int cpSat = 0;
+        int matchings = 0;
         int phases = 0;
         for (int k = 0; k < parts.size(); k++) {
             PartResult r = results.get(k);
@@ -91,6 +93,7 @@ public final class ExactWinnerDetermination implements WinnerDetermination {
             zBound = zBound.add(r.upperBound);
             largest = Math.max(largest, parts.get(k).size());
             cpSat += r.cpSat ? 1 : 0;
+            matchings += r.matching ? 1 : 0;
             phases += r.phases;
         }
         if (reduction != null) {
@@ -103,11 +106,15 @@ public final class ExactWinnerDetermination implements WinnerDetermination {
         }
         BigInteger gap = optimal ? BigInteger.ZERO : objective.scoreBound(zBound).subtract(score).max(BigInteger.ZERO);
         return new WdpSolution(chosen, score, optimal, gap,
-                new WdpSolution.Stats(parts.size(), largest, dominatedCount, cpSat, phases));
+                new WdpSolution.Stats(parts.size(), largest, dominatedCount, cpSat, phases, matchings));
     }
 
     /** What solving one part gave, with an upper bound on its weight (its value when optimal). */
-    private record PartResult(List<Integer> chosen, boolean optimal, BigInteger upperBound, boolean cpSat, int phases) {
+    private record PartResult(List<Integer> chosen, boolean optimal, BigInteger upperBound, boolean cpSat, int phases,
+                              boolean matching) {
+        PartResult(List<Integer> chosen, boolean optimal, BigInteger upperBound, boolean cpSat, int phases) {
+            this(chosen, optimal, upperBound, cpSat, phases, false);
+        }
     }
 
     private static List<Integer> union(List<PartResult> results) {
@@ -130,6 +137,10 @@ public final class ExactWinnerDetermination implements WinnerDetermination {
                 }
             }
             return new PartResult(part.toProblem(List.of(best)), true, part.z[best], false, 0);
+        }
+        if (Matching.applies(part)) {
+            List<Integer> local = Matching.solve(part);
+            return new PartResult(part.toProblem(local), true, part.z(local), false, 0, true);
         }
         if (part.size() <= BranchAndBound.MAX_BIDS) {
             List<Integer> local = BranchAndBound.solve(part);
@@ -248,9 +259,15 @@ public final class ExactWinnerDetermination implements WinnerDetermination {
         for (int k = 0; k < bids.size(); k++) {
             byFirst.computeIfAbsent(bids.get(k).intentsView()[0], i -> new ArrayList<>()).add(k);
         }
+        // b's intents marked, so that testing a candidate subset costs one look-up per intent and usually stops at
+        // the first intent b lacks: with large bundles (hundreds of intents) these tests are most of the work.
+        long[] inB = new long[(problem.intentCount() + 63) >>> 6];
         boolean[] out = new boolean[bids.size()];
         for (int k = 0; k < bids.size(); k++) {
             WdpBid b = bids.get(k);
+            for (int i : b.intentsView()) {
+                inB[i >>> 6] |= 1L << i;
+            }
             search:
             for (int i : b.intentsView()) {
                 for (int j : byFirst.getOrDefault(i, List.of())) {
@@ -261,35 +278,30 @@ public final class ExactWinnerDetermination implements WinnerDetermination {
                     if (d.intentsView().length > b.intentsView().length || (perSolver && d.solver() != b.solver())) {
                         continue;
                     }
-                    if (!subset(d.intentsView(), b.intentsView())) {
-                        continue;
-                    }
                     int cmp = d.score().compareTo(b.score());
                     if (cmp == 0) {
                         cmp = Long.compare(d.tie(), b.tie());
                     }
                     // Equal on both counts with the same intents: keep the one that comes first.
                     boolean sameSet = d.intentsView().length == b.intentsView().length;
-                    if (cmp > 0 || (cmp == 0 && sameSet && j < k)) {
+                    if ((cmp > 0 || (cmp == 0 && sameSet && j < k)) && within(d.intentsView(), inB)) {
                         out[k] = true;
                         break search;
                     }
                 }
             }
+            for (int i : b.intentsView()) {
+                inB[i >>> 6] = 0;
+            }
         }
         return out;
     }
 
-    private static boolean subset(int[] small, int[] big) {
-        int j = 0;
-        for (int v : small) {
-            while (j < big.length && big[j] < v) {
-                j++;
-            }
-            if (j == big.length || big[j] != v) {
+    private static boolean within(int[] intents, long[] marked) {
+        for (int i : intents) {
+            if ((marked[i >>> 6] & (1L << i)) == 0) {
                 return false;
             }
-            j++;
         }
         return true;
     }

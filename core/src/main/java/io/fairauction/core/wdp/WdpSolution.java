@@ -21,10 +21,12 @@ public record WdpSolution(List<Integer> chosen, BigInteger score, boolean optima
      * @param components      independent parts the problem split into (after dropping dominated bids)
      * @param largest         bids in the largest part
      * @param dominated       bids dropped because another bid is better on a subset of its intents
-     * @param cpSatComponents parts solved with CP-SAT (the rest were trivial or enumerated)
+     * @param cpSatComponents parts solved with CP-SAT (the rest were trivial, matchings or enumerated)
      * @param cpSatPhases     CP-SAT solves in all (an objective too wide for 64 bits takes several)
+     * @param matchingComponents parts solved as maximum-weight matchings (every bid on at most two intents)
      */
-    public record Stats(int components, int largest, int dominated, int cpSatComponents, int cpSatPhases) {
-        public static final Stats NONE = new Stats(0, 0, 0, 0, 0);
+    public record Stats(int components, int largest, int dominated, int cpSatComponents, int cpSatPhases,
+                        int matchingComponents) {
+        public static final Stats NONE = new Stats(0, 0, 0, 0, 0, 0);
     }
 }

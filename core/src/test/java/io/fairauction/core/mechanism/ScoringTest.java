@@ -3,9 +3,14 @@ package io.fairauction.core.mechanism;
 import io.fairauction.core.model.Intent;
 import io.fairauction.core.model.Side;
 import io.fairauction.core.model.U256;
+import io.fairauction.core.testing.Seeds;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.math.BigInteger;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,5 +62,103 @@ class ScoringTest {
         Intent i = new Intent("0x01", "0xaa", Side.SELL, "0x0a", "0x0b", BigInteger.ONE, BigInteger.ONE, 0, "");
         BigInteger huge = U256.MAX.shiftRight(1);
         assertThat(Scoring.tradeScore(i, BigInteger.ONE, huge, U256.MAX)).isEqualTo(U256.MAX.divide(E18));
+    }
+
+    static LongStream seeds() {
+        return Seeds.range(300);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void theScoreIsCowsFormulaWrittenOutInPlainIntegers(long seed) {
+        // Amounts of every width up to past 256 bits, executed amounts often equal to the intent's (fill-or-kill),
+        // sometimes zero: the result, or the fault, must be the formula's.
+        SplittableRandom r = new SplittableRandom(seed);
+        for (int n = 0; n < 50; n++) {
+            Side side = r.nextBoolean() ? Side.SELL : Side.BUY;
+            BigInteger sell = amount(r);
+            BigInteger buy = amount(r);
+            BigInteger executedSell = side == Side.SELL && r.nextInt(4) > 0 ? sell : amountOrZero(r);
+            BigInteger executedBuy = side == Side.BUY && r.nextInt(4) > 0 ? buy : amountOrZero(r);
+            BigInteger price = amountOrZero(r);
+            Intent i = new Intent("0x01", "0xaa", side, "0x0a", "0x0b", sell, buy, 0, "");
+            String expected = formula(side, sell, buy, executedSell, executedBuy, price);
+            String actual;
+            try {
+                actual = Scoring.tradeScore(i, executedSell, executedBuy, price).toString();
+            } catch (U256.ArithmeticFault e) {
+                actual = "fault " + e.getMessage();
+            }
+            assertThat(actual).as("seed %d %s %s %s %s %s", seed, side, sell, buy, executedSell, executedBuy)
+                    .isEqualTo(expected);
+        }
+    }
+
+    /** 1 to 256 bits (an intent's amounts must be in 1..2^256-1). */
+    private static BigInteger amount(SplittableRandom r) {
+        int bits = r.nextInt(4) == 0 ? 100 + r.nextInt(157) : 1 + r.nextInt(80);
+        return new BigInteger(bits, new java.util.Random(r.nextLong())).setBit(bits - 1);
+    }
+
+    private static BigInteger amountOrZero(SplittableRandom r) {
+        return r.nextInt(20) == 0 ? BigInteger.ZERO : amount(r);
+    }
+
+    private static final BigInteger MAX = BigInteger.TWO.pow(256).subtract(BigInteger.ONE);
+
+    /** cow-rules.md section 1, step by step: checked products, ceiling for the sell limit, floor elsewhere. */
+    private static String formula(Side side, BigInteger sell, BigInteger buy, BigInteger executedSell,
+                                  BigInteger executedBuy, BigInteger price) {
+        BigInteger surplus;
+        if (side == Side.SELL) {
+            BigInteger p1 = executedSell.multiply(buy);
+            if (p1.compareTo(MAX) > 0) {
+                return "fault overflow";
+            }
+            if (sell.signum() == 0) {
+                return "fault division by zero";
+            }
+            BigInteger limitBuy = p1.add(sell).subtract(BigInteger.ONE).divide(sell);
+            BigInteger p2 = executedSell.multiply(executedBuy);
+            if (p2.compareTo(MAX) > 0) {
+                return "fault overflow";
+            }
+            if (executedSell.signum() == 0) {
+                return "fault division by zero";
+            }
+            BigInteger bought = p2.add(executedSell).subtract(BigInteger.ONE).divide(executedSell);
+            surplus = bought.subtract(limitBuy);
+            if (surplus.signum() < 0) {
+                return "fault negative";
+            }
+        } else {
+            BigInteger p1 = sell.multiply(executedBuy);
+            if (p1.compareTo(MAX) > 0) {
+                return "fault overflow";
+            }
+            if (buy.signum() == 0) {
+                return "fault division by zero";
+            }
+            BigInteger limitSell = p1.divide(buy);
+            BigInteger p2 = executedBuy.multiply(executedSell);
+            if (p2.compareTo(MAX) > 0) {
+                return "fault overflow";
+            }
+            if (executedBuy.signum() == 0) {
+                return "fault division by zero";
+            }
+            BigInteger surplusSell = limitSell.subtract(p2.divide(executedBuy));
+            if (surplusSell.signum() < 0) {
+                return "fault negative";
+            }
+            if (sell.signum() == 0) {
+                return "fault division by zero";
+            }
+            surplus = surplusSell.multiply(buy).divide(sell);
+            if (surplus.compareTo(MAX) > 0) {
+                return "fault overflow";
+            }
+        }
+        return surplus.multiply(price).min(MAX).divide(BigInteger.TEN.pow(18)).toString();
     }
 }

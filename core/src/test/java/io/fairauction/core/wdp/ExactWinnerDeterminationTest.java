@@ -144,6 +144,38 @@ class ExactWinnerDeterminationTest {
         return new WdpBid(id, intents, new int[] {0}, solver, score, tie);
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void dominanceMatchesItsDefinitionCheckedPairByPair(long seed) {
+        // The definition written out: k goes when some other bid (of the same solver under a per-solver cap) trades
+        // a subset of k's intents and is better in (score, tie value), or equal with the same intents and earlier.
+        WdpProblem random = RandomProblems.generate(seed, 20 + (int) (seed % 60), 5 + (int) (seed % 9),
+                RandomProblems.constraints(seed), RandomProblems.Magnitude.SMALL);
+        // Tie values of 0 or 1, so that bids equal in (score, tie value) on nested intent sets are common.
+        WdpProblem p = new WdpProblem(random.bids().stream().map(b -> new WdpBid(b.id(), b.intents(), b.pairs(),
+                b.solver(), b.score(), b.tie() % 2)).toList(), random.intentCount(), random.pairCount(),
+                random.solverCount(), random.constraints());
+        boolean perSolver = p.constraints().maxWinnersPerSolver() > 0;
+        boolean[] expected = new boolean[p.bids().size()];
+        for (int k = 0; k < expected.length; k++) {
+            WdpBid b = p.bids().get(k);
+            java.util.Set<Integer> bIntents = new java.util.HashSet<>();
+            for (int i : b.intents()) {
+                bIntents.add(i);
+            }
+            for (int j = 0; j < expected.length && !expected[k]; j++) {
+                WdpBid d = p.bids().get(j);
+                boolean subset = java.util.Arrays.stream(d.intents()).allMatch(bIntents::contains);
+                if (j == k || !subset || (perSolver && d.solver() != b.solver())) {
+                    continue;
+                }
+                int cmp = d.score().compareTo(b.score()) != 0 ? d.score().compareTo(b.score()) : Long.compare(d.tie(), b.tie());
+                expected[k] = cmp > 0 || (cmp == 0 && d.intents().length == b.intents().length && j < k);
+            }
+        }
+        assertThat(ExactWinnerDetermination.dominated(p)).as("seed %d", seed).isEqualTo(expected);
+    }
+
     @Test
     void dominatedBidsAreDroppedAndIdenticalIntentSetsKeepOnlyTheBest() {
         WdpProblem p = new WdpProblem(List.of(
