@@ -1,7 +1,9 @@
 package io.fairauction.chain;
 
 import java.math.BigInteger;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.web3j.crypto.Hash;
 
 /**
@@ -31,8 +33,15 @@ public record Eip712Domain(String name, String version, BigInteger chainId, Stri
         return new Eip712Domain(NAME, VERSION, BigInteger.valueOf(chainId), settlement);
     }
 
+    /** Separators computed so far: a collector hashes every intent under one domain. */
+    private static final Map<Eip712Domain, byte[]> SEPARATORS = new ConcurrentHashMap<>();
+
     /** {@code hashStruct(domain)}: what {@code Settlement.domainSeparator()} returns. */
     public byte[] separator() {
+        return SEPARATORS.computeIfAbsent(this, Eip712Domain::hashStruct).clone();
+    }
+
+    private byte[] hashStruct() {
         return Hash.sha3(Words.concat(
                 TYPE_HASH,
                 Words.keccak(name),

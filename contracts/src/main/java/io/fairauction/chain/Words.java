@@ -50,9 +50,24 @@ final class Words {
 
     /** Bytes of 0x-prefixed hex, or {@code error} naming {@code what}. */
     static byte[] requireHex(String hex, ChainError error, String what) {
-        if (hex == null || !hex.matches("0[xX]([0-9a-fA-F]{2})*")) {
+        if (!isWholeBytesHex(hex)) {
             throw new ChainException(error, what + " is not 0x-prefixed hex with whole bytes");
         }
         return Numeric.hexStringToByteArray(hex);
+    }
+
+    /** {@code 0[xX]([0-9a-fA-F]{2})*}, without a regex: it runs on every intent the collector takes. */
+    private static boolean isWholeBytesHex(String s) {
+        if (s == null || s.length() < 2 || s.length() % 2 != 0 || s.charAt(0) != '0'
+                || (s.charAt(1) != 'x' && s.charAt(1) != 'X')) {
+            return false;
+        }
+        for (int i = 2; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

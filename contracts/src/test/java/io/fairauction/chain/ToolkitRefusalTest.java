@@ -260,6 +260,9 @@ class ToolkitRefusalTest {
         assertThat(IntentSignatures.recover(DIGEST, sig.substring(2))).as("no 0x").isEmpty();
         assertThat(IntentSignatures.recover(DIGEST, sig.substring(0, sig.length() - 1))).as("odd digits").isEmpty();
         assertThat(IntentSignatures.recover(DIGEST, "0x" + "zz".repeat(65))).as("not hex").isEmpty();
+        assertThat(IntentSignatures.recover(DIGEST, "0X" + sig.substring(2))).as("0X prefix").isPresent();
+        assertThat(IntentSignatures.recover(DIGEST, sig.substring(0, sig.length() - 2) + "\uFF11\uFF11"))
+                .as("non-ASCII digits (fullwidth 1)").isEmpty();
         assertThat(IntentSignatures.recover(DIGEST, null)).as("null").isEmpty();
     }
 
