@@ -71,6 +71,12 @@ public final class RoundBench implements AutoCloseable {
             if (rounds < 1 || warmup < 0) {
                 throw new IllegalArgumentException("--rounds must be at least 1 and --warmup not negative");
             }
+            if (periodMillis < 200) {
+                throw new IllegalArgumentException("--period must be at least 200 ms, got " + periodMillis);
+            }
+            if (io.fairauction.core.mechanism.Mechanisms.byName(mechanism).isEmpty()) {
+                throw new IllegalArgumentException("--mechanism: no mechanism " + mechanism);
+            }
         }
     }
 
