@@ -10,12 +10,13 @@ import picocli.CommandLine.Option;
 
 /** {@code auction bench-round}: the auction round overhead of the running system (issue 8, item 9). */
 @Command(name = "bench-round", mixinStandardHelpOptions = true,
-        description = {"Measures the auction round overhead: the devnet's broker, Anvil, collector, gateway",
-                "and auctioneer, N open signed intents (posted through the collector, topped up as",
-                "some settle) and M instant bidders (SDK solvers routing a few intents through the",
-                "pools, no thinking time). Prints per round what opening, the gateway's fan-out and",
-                "closing cost (the solvers' window excluded), then p50/p95/max. Timings are reported,",
-                "never asserted; `auction bench` is the mechanism benchmark."})
+        description = {"Measures the auction round overhead: the devnet's broker, Anvil, collector,",
+                "gateway and auctioneer, N open signed intents (posted through the collector,",
+                "topped up as some settle) and M instant bidders (SDK solvers routing a few",
+                "intents through the pools, no thinking time). Prints per round what opening,",
+                "the gateway's fan-out and closing cost (the solvers' window excluded), then",
+                "p50/p95/max. Timings are reported, never asserted; `auction bench` is the",
+                "mechanism benchmark."})
 public final class BenchRoundCommand implements Callable<Integer> {
     @Option(names = "--intents", paramLabel = "N", defaultValue = "500", description = "Open intents in every measured auction (default: ${DEFAULT-VALUE}).")
     int intents;
