@@ -30,6 +30,7 @@ public final class AuctionCli implements Runnable {
         SUBCOMMANDS.put("bench-intake", BenchIntakeCommand::new);
         SUBCOMMANDS.put("chain", io.fairauction.cli.chain.ChainCommand::new);
         SUBCOMMANDS.put("devnet", DevnetCommand::new);
+        SUBCOMMANDS.put("bench-round", BenchRoundCommand::new);
         SUBCOMMANDS.put("service", ServiceCommand::new);
         SUBCOMMANDS.put("topics", TopicsCommand::new);
         SUBCOMMANDS.put("intent", IntentCommand::new);

@@ -53,7 +53,7 @@ final class Words {
         if (!isWholeBytesHex(hex)) {
             throw new ChainException(error, what + " is not 0x-prefixed hex with whole bytes");
         }
-        return Numeric.hexStringToByteArray(hex);
+        return Numeric.hexStringToByteArray(hex.substring(2)); // web3j strips "0x" but not "0X"
     }
 
     /** {@code 0[xX]([0-9a-fA-F]{2})*}, without a regex: it runs on every intent the collector takes. */

@@ -75,8 +75,21 @@ public final class Devnet implements AutoCloseable {
         }
     }
 
+    /** Starts one in-process solver; the devnet's default serves the example solver {@code name}. */
+    @FunctionalInterface
+    interface SolverFactory {
+        SolverServer start(String name, String id, String secret) throws IOException;
+    }
+
     private final Options options;
     private final PrintStream out;
+    private SolverFactory solverFactory = (name, id, secret) ->
+            ExampleSolvers.create(name, id, secret, 0, Duration.ofMillis(150), 20);
+    /** Per service (collector, gateway, auctioneer): extra properties, written as dotted keys into its config. */
+    private final Map<String, Map<String, String>> extraProperties = new java.util.TreeMap<>();
+    private List<String> serviceJvmOptions = ServiceProcess.QUICK_START;
+    private ServiceProcess auctioneerProcess;
+    private String collectorUrl;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final AtomicBoolean stop = new AtomicBoolean();
     private String bootstrapServers;
@@ -90,6 +103,24 @@ public final class Devnet implements AutoCloseable {
         this.out = out;
     }
 
+    /** Serves the in-process solvers with this factory instead of the plain example solvers (before {@link #start()}). */
+    Devnet solvers(SolverFactory factory) {
+        this.solverFactory = factory;
+        return this;
+    }
+
+    /** Adds properties to a service's config (before {@link #start()}); {@code service}: collector, gateway, auctioneer. */
+    Devnet properties(String service, Map<String, String> properties) {
+        extraProperties.computeIfAbsent(service, k -> new java.util.TreeMap<>()).putAll(properties);
+        return this;
+    }
+
+    /** The services' JVM options (before {@link #start()}); {@link ServiceProcess#QUICK_START} by default. */
+    Devnet serviceJvmOptions(List<String> options) {
+        this.serviceJvmOptions = List.copyOf(options);
+        return this;
+    }
+
     /** Asks a running {@link #run()} to stop submitting, drain and summarise (Ctrl-C). */
     public void requestStop() {
         stop.set(true);
@@ -97,6 +128,22 @@ public final class Devnet implements AutoCloseable {
 
     /** Starts everything, runs until the auctions or the duration are done (or {@link #requestStop()}), summarises. */
     public Summary run() throws Exception {
+        start();
+        submitUntilDone();
+        drain();
+        Summary summary = summarise();
+        out.print(summary.text());
+        if (options.summaryJson().isPresent()) {
+            summary.writeJson(options.summaryJson().get());
+        }
+        return summary;
+    }
+
+    /**
+     * Starts broker, chain, solvers and services, and funds the traders; {@link #run()} then trades. Also the setup of
+     * the round benchmark, which drives the traders itself.
+     */
+    void start() throws Exception {
         Files.createDirectories(options.stateDir());
         long started = System.currentTimeMillis();
         // 1. Broker.
@@ -140,15 +187,19 @@ public final class Devnet implements AutoCloseable {
         resources.add(solverLog::close);
         Map<String, String[]> solvers = new LinkedHashMap<>(); // id -> endpoint, secret, payout
         int payoutAccount = 30;
+        Map<String, Integer> copies = new java.util.HashMap<>();
         for (String name : options.exampleSolvers()) {
+            // The same example solver named twice runs twice, as name, name-2, ...
+            int copy = copies.merge(name, 1, Integer::sum);
+            String id = copy == 1 ? name : name + "-" + copy;
             String secret = secret();
-            SolverServer server = ExampleSolvers.create(name, name, secret, 0, Duration.ofMillis(150), 20);
+            SolverServer server = solverFactory.start(name, id, secret);
             resources.add(server);
-            solvers.put(name, new String[] {server.endpoint(), secret, DevAccounts.account(payoutAccount++).getAddress()});
+            solvers.put(id, new String[] {server.endpoint(), secret, payout(payoutAccount++)});
         }
         for (Map.Entry<String, String> e : new java.util.TreeMap<>(options.externalSolvers()).entrySet()) {
             String secret = secret();
-            solvers.put(e.getKey(), new String[] {e.getValue(), secret, DevAccounts.account(payoutAccount++).getAddress()});
+            solvers.put(e.getKey(), new String[] {e.getValue(), secret, payout(payoutAccount++)});
             out.println("solver     " + e.getKey() + " at " + e.getValue() + ": your secret is " + secret
                     + " (HMAC key; see docs/solver-api.md)");
         }
@@ -164,7 +215,7 @@ public final class Devnet implements AutoCloseable {
                     deployment-file: %s
                 """.formatted(bootstrapServers, rpc, deploymentFile.toAbsolutePath());
         ServiceProcess collector = ServiceProcess.start(logs, "intent-collector", "io.fairauction.collector.CollectorApplication",
-                "micronaut:\n  server:\n    port: " + collectorPort + "\n" + common, collectorPort);
+                "micronaut:\n  server:\n    port: " + collectorPort + "\n" + common + extra("collector"), collectorPort, serviceJvmOptions);
         resources.add(collector);
         int gatewayPort = freePort();
         StringBuilder gateway = new StringBuilder("micronaut:\n  server:\n    port: " + gatewayPort + "\n" + common
@@ -176,7 +227,7 @@ public final class Devnet implements AutoCloseable {
                     .append("        payout: \"").append(s.getValue()[2]).append("\"\n");
         }
         ServiceProcess gatewayProcess = ServiceProcess.start(logs, "solver-gateway", "io.fairauction.gateway.GatewayApplication",
-                gateway.toString(), gatewayPort);
+                gateway + extra("gateway"), gatewayPort, serviceJvmOptions);
         resources.add(gatewayProcess);
         int auctioneerPort = freePort();
         ServiceProcess auctioneer = ServiceProcess.start(logs, "auctioneer", "io.fairauction.auctioneer.AuctioneerApplication",
@@ -186,12 +237,13 @@ public final class Devnet implements AutoCloseable {
                             solve-window-ms: %d
                             mechanism: %s
                             leader-session-timeout-ms: 3000
-                        """.formatted(options.periodMillis(), solveWindow, options.mechanism()), auctioneerPort);
+                        """.formatted(options.periodMillis(), solveWindow, options.mechanism()) + extra("auctioneer"), auctioneerPort, serviceJvmOptions);
         resources.add(auctioneer);
+        auctioneerProcess = auctioneer;
         for (ServiceProcess p : List.of(collector, gatewayProcess, auctioneer)) {
             p.awaitHealthy(Duration.ofSeconds(120));
         }
-        String collectorUrl = "http://127.0.0.1:" + collectorPort;
+        collectorUrl = "http://127.0.0.1:" + collectorPort;
         out.println("collector  " + collectorUrl + "  (POST /api/v1/intents, GET /api/v1/intents/{uid}, GET /api/v1/tokens)");
         out.println("solvers    " + String.join(", ", solvers.keySet()) + "; mechanism " + options.mechanism()
                 + "; period " + options.periodMillis() + " ms; logs in " + logs);
@@ -203,14 +255,19 @@ public final class Devnet implements AutoCloseable {
         traders.fund();
         out.printf("traders    %d funded dev accounts, %.1f intents/s; started in %.1f s%n", options.traders(),
                 options.rate(), (System.currentTimeMillis() - started) / 1000.0);
-        submitUntilDone();
-        drain();
-        Summary summary = summarise();
-        out.print(summary.text());
-        if (options.summaryJson().isPresent()) {
-            summary.writeJson(options.summaryJson().get());
-        }
-        return summary;
+    }
+
+    /** Extra properties of a service as top-level dotted keys (YAML reads them as the nested ones). */
+    private String extra(String service) {
+        StringBuilder b = new StringBuilder();
+        extraProperties.getOrDefault(service, Map.of()).forEach((k, v) -> b.append(k).append(": \"").append(v).append("\"\n"));
+        return b.toString();
+    }
+
+    /** Payout addresses: dev accounts 30-39, then fixed keys (payouts only receive, they need no ether). */
+    private static String payout(int index) {
+        return index < DevAccounts.COUNT ? DevAccounts.account(index).getAddress()
+                : Credentials.create(BigInteger.valueOf(1_000_000L + index).toString(16)).getAddress();
     }
 
     private void submitUntilDone() throws InterruptedException {
@@ -360,6 +417,11 @@ public final class Devnet implements AutoCloseable {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
     }
 
+    /** The auctioneer's HTTP base URL (health, /prometheus), once started. */
+    String auctioneerUrl() {
+        return "http://127.0.0.1:" + auctioneerProcess.port();
+    }
+
     /** The deployment, once {@link #run()} has deployed it (for tests that check the chain afterwards). */
     public Deployment deployment() {
         return deployment;
@@ -402,7 +464,7 @@ public final class Devnet implements AutoCloseable {
 
     /** Stops everything it started, in reverse order: services, solvers, chain, broker. */
     @Override
-    public void close() {
+    public synchronized void close() {
         for (int i = resources.size() - 1; i >= 0; i--) {
             try {
                 resources.get(i).close();

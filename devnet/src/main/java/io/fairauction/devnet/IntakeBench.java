@@ -55,9 +55,6 @@ public final class IntakeBench {
                          int notAccepted) {
     }
 
-    /** The collector's JVM: as a production service would run (C2, default GC), not the devnet's quick-start flags. */
-    static final List<String> COLLECTOR_JVM = List.of("-Xmx1g", "-Xms1g");
-
     private IntakeBench() {
     }
 
@@ -102,7 +99,7 @@ public final class IntakeBench {
                           per-second: 1000000
                     """.formatted(port, bootstrap, deploymentFile.toAbsolutePath());
             try (ServiceProcess collector = ServiceProcess.start(dir, "intent-collector",
-                    "io.fairauction.collector.CollectorApplication", config, port, COLLECTOR_JVM)) {
+                    "io.fairauction.collector.CollectorApplication", config, port, ServiceProcess.STEADY_STATE)) {
                 collector.awaitHealthy(Duration.ofSeconds(120));
                 URI uri = URI.create("http://127.0.0.1:" + port + "/api/v1/intents");
                 int from = 0;

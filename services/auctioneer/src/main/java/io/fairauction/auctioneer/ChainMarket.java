@@ -48,18 +48,37 @@ final class ChainMarket implements Market {
                 new ReadonlyTransactionManager(chain.web3j(), submitter.getAddress()), gas);
     }
 
+    /** Each pool's token0 and token1: fixed at the pool's creation, so read once, not every round. */
+    private final Map<String, String[]> poolTokens = new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
     public Snapshot snapshot() {
-        List<Pool> pools = new ArrayList<>();
+        // The reserves of every pool asked at once: a round waits for one RPC round trip, not one per pool.
+        List<ConstantProductPair> pairs = new ArrayList<>();
+        List<java.util.concurrent.CompletableFuture<org.web3j.tuples.generated.Tuple2<BigInteger, BigInteger>>> reserves = new ArrayList<>();
         for (Deployment.PoolInfo info : deployment.pools()) {
+            ConstantProductPair pair = ConstantProductPair.load(info.address(), chain.web3j(),
+                    new ReadonlyTransactionManager(chain.web3j(), deployment.owner()), gas);
+            pairs.add(pair);
+            reserves.add(pair.getReserves().sendAsync());
+        }
+        List<Pool> pools = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            Deployment.PoolInfo info = deployment.pools().get(i);
             try {
-                ConstantProductPair pair = ConstantProductPair.load(info.address(), chain.web3j(),
-                        new ReadonlyTransactionManager(chain.web3j(), deployment.owner()), gas);
-                var reserves = pair.getReserves().send();
-                pools.add(new Pool(info.address(), pair.token0().send(), pair.token1().send(),
-                        reserves.component1(), reserves.component2(), POOL_FEE_BPS));
+                String[] tokens = poolTokens.get(info.address());
+                if (tokens == null) {
+                    tokens = new String[] {pairs.get(i).token0().send(), pairs.get(i).token1().send()};
+                    poolTokens.put(info.address(), tokens);
+                }
+                var r = reserves.get(i).get(30, java.util.concurrent.TimeUnit.SECONDS);
+                pools.add(new Pool(info.address(), tokens[0], tokens[1], r.component1(), r.component2(), POOL_FEE_BPS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ChainException(ChainError.RPC_FAILED, "interrupted reading pool " + info.address(), e);
             } catch (Exception e) {
-                throw new ChainException(ChainError.RPC_FAILED, "cannot read pool " + info.address() + ": " + e.getMessage(), e);
+                Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
+                throw new ChainException(ChainError.RPC_FAILED, "cannot read pool " + info.address() + ": " + cause.getMessage(), cause);
             }
         }
         String weth = deployment.token("WETH").map(Deployment.TokenInfo::address).orElseThrow();

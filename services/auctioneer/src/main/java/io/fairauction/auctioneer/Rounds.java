@@ -84,15 +84,18 @@ final class Rounds {
         return out;
     }
 
-    /** The next auction and the in-auction statuses of its intents; empty when no intent is auctionable. */
-    Optional<List<Event>> open(Book book, long nowMillis, long chainTimeSeconds) {
+    /** The intents of the next auction (oldest first, at most the cap); empty when none is auctionable. */
+    List<Intent> cut(Book book, long chainTimeSeconds) {
         long validUntil = chainTimeSeconds + (settings.solveWindowMillis() + 999) / 1000 + settings.validityMarginSeconds();
-        List<Intent> intents = book.auctionable(validUntil, settings.maxIntents());
-        if (intents.isEmpty()) {
-            return Optional.empty();
-        }
+        return book.auctionable(validUntil, settings.maxIntents());
+    }
+
+    /**
+     * The auction of {@code intents} priced by {@code snapshot}, and the in-auction statuses of its intents. The cut
+     * and the chain read are separate steps so the caller can time them apart.
+     */
+    List<Event> open(Book book, List<Intent> intents, Market.Snapshot snapshot, long nowMillis) {
         long id = book.nextAuctionId();
-        Market.Snapshot snapshot = market.snapshot();
         // Solvers get the whole window from when the auction is out, not from when the round began.
         nowMillis = Math.max(nowMillis, System.currentTimeMillis());
         long deadline = nowMillis + settings.solveWindowMillis();
@@ -102,7 +105,7 @@ final class Rounds {
         for (Intent i : intents) {
             out.add(next(book, i.uid(), new Step(State.IN_AUCTION, nowMillis, id, null, null, null, null, null)));
         }
-        return Optional.of(out);
+        return out;
     }
 
     /** Runs the mechanism on the auction's bids: the result, and won / back-to-open statuses. */
@@ -368,7 +371,51 @@ final class Rounds {
             return new IntentStatus(declared, State.OPEN,
                     List.of(new Step(State.OPEN, at, null, null, null, null, null, "accepted")));
         });
+        if (step.state() == State.IN_AUCTION) {
+            current = unwonAuctionsSummed(current);
+        }
         return current.then(step);
+    }
+
+    /** The note of a step that sums up consecutive auctions an intent was in and did not win. */
+    private static final java.util.regex.Pattern UNWON = java.util.regex.Pattern.compile("not won in (\\d+) auctions?, (\\d+) to (\\d+)");
+
+    /**
+     * An open intent is auctioned every period, and each status record carries the whole history: with two steps per
+     * auction it did not win, the record (written, and read by every reader, each time the intent enters an auction)
+     * would grow without bound. So before it enters the next auction, its last in-auction / not-won pair is folded
+     * into one step counting the consecutive auctions it did not win ("not won in 12 auctions, 3 to 14"); which
+     * auctions and bids those were stays in the auctions and results topics. Any other step is kept as it is.
+     */
+    static IntentStatus unwonAuctionsSummed(IntentStatus status) {
+        List<Step> h = status.history();
+        int n = h.size();
+        if (n < 2) {
+            return status;
+        }
+        Step in = h.get(n - 2);
+        Step out = h.get(n - 1);
+        boolean unwon = in.state() == State.IN_AUCTION && out.state() == State.OPEN && out.bidId() == null
+                && in.auctionId() != null && in.auctionId().equals(out.auctionId()) && out.note() != null
+                && (out.note().startsWith("not won in auction ") || out.note().startsWith("no bids in auction "));
+        if (!unwon) {
+            return status;
+        }
+        long count = 1;
+        long first = in.auctionId();
+        int keep = n - 2;
+        if (keep >= 1 && h.get(keep - 1).state() == State.OPEN && h.get(keep - 1).note() != null) {
+            java.util.regex.Matcher m = UNWON.matcher(h.get(keep - 1).note());
+            if (m.matches()) {
+                count += Long.parseLong(m.group(1));
+                first = Long.parseLong(m.group(2));
+                keep--;
+            }
+        }
+        List<Step> folded = new ArrayList<>(h.subList(0, keep));
+        folded.add(new Step(State.OPEN, out.atMillis(), out.auctionId(), null, null, null, null,
+                "not won in " + count + (count == 1 ? " auction, " : " auctions, ") + first + " to " + out.auctionId()));
+        return new IntentStatus(status.uid(), status.state(), folded);
     }
 
 }

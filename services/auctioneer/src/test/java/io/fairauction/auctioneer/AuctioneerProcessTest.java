@@ -145,10 +145,21 @@ class AuctioneerProcessTest {
 
     private boolean leading(AuctioneerProcess p) throws Exception {
         var client = java.net.http.HttpClient.newHttpClient();
-        var response = client.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://127.0.0.1:" + p.port + "/health")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        return response.body().contains("\"leading\":true");
+        // On a busy machine a process may run rounds before its HTTP server listens: wait for the server.
+        long until = System.currentTimeMillis() + 60_000;
+        while (true) {
+            try {
+                var response = client.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + p.port + "/health")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                return response.body().contains("\"leading\":true");
+            } catch (java.net.ConnectException e) {
+                if (System.currentTimeMillis() > until) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
     }
 
     private void assertSettledExactlyOnce(Intent intent) {
