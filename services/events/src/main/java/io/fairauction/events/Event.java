@@ -2,12 +2,14 @@ package io.fairauction.events;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.annotation.JsonAppend;
 
 /**
  * Every record on every topic. On the wire each is a JSON object with {@code "schema"} (the schema version, see
  * {@link EventJson#SCHEMA_VERSION}) and {@code "type"} (the record's simple name), then the record's fields.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, property = "type")
+@JsonAppend(attrs = @JsonAppend.Attr(EventJson.SCHEMA))
 @JsonSubTypes({
         @JsonSubTypes.Type(IntentSubmitted.class),
         @JsonSubTypes.Type(CancellationRequested.class),

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.math.BigInteger;
 
@@ -31,11 +31,15 @@ public final class EventJson {
     private EventJson() {
     }
 
+    /** The property that carries {@link #SCHEMA_VERSION} (appended by {@link Event}'s {@code @JsonAppend}). */
+    static final String SCHEMA = "schema";
+
+    /** Writes the event in one pass (no intermediate tree: the collector writes one per intent it accepts). */
+    private static final ObjectWriter WRITER = MAPPER.writerFor(Event.class).withAttribute(SCHEMA, SCHEMA_VERSION);
+
     public static String write(Event event) {
-        ObjectNode tree = MAPPER.valueToTree(event);
-        tree.put("schema", SCHEMA_VERSION);
         try {
-            return MAPPER.writeValueAsString(tree);
+            return WRITER.writeValueAsString(event);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an event always serialises", e);
         }
