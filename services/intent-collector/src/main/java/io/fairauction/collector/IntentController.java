@@ -21,22 +21,27 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.inject.Named;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 
 /**
  * The collector's HTTP API: a thin adapter that hands the raw body to {@link Intake} and copies its {@link Answer}
- * out. Runs on the blocking executor (the intake may call the chain; a cancellation waits for the broker's ack);
- * a submission's answer is sent when its record is acknowledged, without holding the thread.
+ * out. A submission's answer is sent when its record is acknowledged, without holding a thread; a cancellation waits
+ * for the broker's ack on the blocking executor; the reads are in-memory lookups on the event loop.
  */
 @Controller("/api/v1")
 @Requires(env = "collector")
-@ExecuteOn(TaskExecutors.BLOCKING)
 public class IntentController {
     private static final String ERROR = "{\"code\": \"bad-signature\", \"message\": \"...\", \"field\": \"signature\"}";
     private final Intake intake;
+    private final boolean checksCallTheChain;
+    private final ExecutorService blocking;
 
-    public IntentController(Intake intake) {
+    public IntentController(Intake intake, IntakeSettings settings, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.intake = intake;
+        this.checksCallTheChain = settings.checkBalances();
+        this.blocking = blocking;
     }
 
     @Post(uri = "/intents", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
@@ -58,7 +63,13 @@ public class IntentController {
     @ApiResponse(responseCode = "422", description = "refused", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(ERROR)))
     public CompletableFuture<HttpResponse<String>> submit(@Nullable @Body byte[] body) {
-        return intake.submit(body == null ? new byte[0] : body).thenApply(IntentController::respond);
+        byte[] bytes = body == null ? new byte[0] : body;
+        // Parsing, hashing and signer recovery take tens of microseconds and run on the event loop; the balance and
+        // allowance checks wait for the chain and move to the blocking pool.
+        CompletableFuture<Answer> answer = checksCallTheChain
+                ? CompletableFuture.supplyAsync(() -> intake.submit(bytes), blocking).thenCompose(f -> f)
+                : intake.submit(bytes);
+        return answer.thenApply(IntentController::respond);
     }
 
     @Delete(uri = "/intents/{uid}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
@@ -68,6 +79,7 @@ public class IntentController {
                     + "Codes: malformed-uid (400), unknown-intent (404), intent-final (409), bad-signature (422), "
                     + "not-owner (403), rate-limited (429).")
     @ApiResponse(responseCode = "202", description = "cancellation requested")
+    @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<String> cancel(@PathVariable String uid, @Nullable @Body byte[] body) {
         return respond(intake.cancel(uid, body == null ? new byte[0] : body));
     }
