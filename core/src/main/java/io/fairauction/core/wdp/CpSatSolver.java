@@ -30,7 +30,8 @@ import java.util.Map;
  * optimum is found this way, and the lowest in canonical order is returned, so two configurations racing on
  * two cores agree on the answer (see {@link Portfolio}). Should many near-ties keep the enumeration going, the
  * search switches to pinning the window the optimum's top bits must lie in and maximising the low bits within
- * it, phase by phase ({@link #windowPhases}), with one fixed configuration.
+ * it, phase by phase ({@link #windowPhases}), with one fixed configuration. Whenever the objective CP-SAT sees is
+ * the exact weight (no bits dropped, or the last window phase), ties are settled by {@link #firstAmongOptima}.
  */
 final class CpSatSolver {
     /** Solves of the enumeration before switching to window phases. */
@@ -132,7 +133,7 @@ final class CpSatSolver {
             }
             if (status == CpSolverStatus.INFEASIBLE) {
                 // Nothing left that could match the best (the first solve always has the empty selection).
-                return new Result(best, true, null, solves);
+                return new Result(trimmed(part, best), true, null, solves);
             }
             if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
                 return notProven(part, best, null, solves);
@@ -151,8 +152,13 @@ final class CpSatSolver {
             if (status != CpSolverStatus.OPTIMAL) {
                 return notProven(part, best, ceiling.max(bestZ), solves);
             }
-            if (s == 0 || ceiling.compareTo(bestZ) < 0) {
-                return new Result(best, true, null, solves);
+            if (s == 0) {
+                // The objective is the weight itself: settle exact ties among the optima directly.
+                return firstAmongOptima(part, m, m.sum(c), bestZ.longValueExact(), best, deadlineNanos, tuning,
+                        stop, solves);
+            }
+            if (ceiling.compareTo(bestZ) < 0) {
+                return new Result(trimmed(part, best), true, null, solves);
             }
             for (int k = 0; k < n; k++) {
                 if (!out[k] && !lp.canReach(k, bestZ)) {
@@ -163,13 +169,67 @@ final class CpSatSolver {
             // Cut off what was found (any other selection wins a bid outside it) and demand a chance to match the best.
             Literal[] others = m.outside(found, out);
             if (others.length == 0) {
-                return new Result(best, true, null, solves); // only subsets of the selection are left: all worth less
+                // Only subsets of the selection are left: all worth less.
+                return new Result(trimmed(part, best), true, null, solves);
             }
             m.model.addGreaterOrEqual(LinearExpr.sum(others), 1);
             BigInteger need = ceilDiv(bestZ.subtract(rest), BigInteger.ONE.shiftLeft(s));
             m.model.addGreaterOrEqual(m.sum(c), need.max(BigInteger.ZERO).longValueExact());
             m.model.clearHints();
         }
+    }
+
+    /**
+     * The canonical selection among those whose exact objective {@code objective} reaches {@code optimum} (the
+     * maximum, reached by {@code best}): each solve asks for an optimum canonically before the best so far, until
+     * there is none. In the unique-optimum case that is one more solve, cut short by the optimum's bound.
+     *
+     * <p>"Before" is asked as: the first bid where the two differ is won by the new one. With positive weights
+     * that is the canonical order; a zero-weight bid makes them differ only by trailing zero-weight bids, which
+     * {@link #trimmed} drops.
+     */
+    private static Result firstAmongOptima(Part part, Model m, LinearExpr objective, long optimum, List<Integer> best,
+                                           long deadlineNanos, CpSatTuning tuning, Stop stop, int solvesSoFar) {
+        // The objective stays: its LP bound is what refutes a better-placed optimum quickly (a bare feasibility
+        // question took CP-SAT 30 s on paths-200-1000 where this takes under one).
+        m.model.maximize(objective);
+        m.model.clearHints();
+        m.model.addGreaterOrEqual(objective, optimum);
+        int solves = solvesSoFar;
+        List<Integer> current = best;
+        while (true) {
+            if (!m.requireBefore(current)) {
+                return new Result(trimmed(part, current), true, null, solves);
+            }
+            long remaining = deadlineNanos - System.nanoTime();
+            CpSolver solver = new CpSolver();
+            tuning.apply(solver, remaining / 1e9);
+            if (remaining <= 0 || !stop.register(solver)) {
+                return notProven(part, trimmed(part, current), part.z(current), solves);
+            }
+            CpSolverStatus status = solver.solve(m.model);
+            solves++;
+            if (status == CpSolverStatus.INFEASIBLE) {
+                return new Result(trimmed(part, current), true, null, solves);
+            }
+            if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
+                // The value is proven, only the choice among equal optima is not.
+                return notProven(part, trimmed(part, current), part.z(current), solves);
+            }
+            current = m.chosen(solver);
+        }
+    }
+
+    /** A zero-weight bid after every other winner adds nothing, and the selection without it comes first. */
+    private static List<Integer> trimmed(Part part, List<Integer> chosen) {
+        if (chosen == null) {
+            return null;
+        }
+        int end = chosen.size();
+        while (end > 0 && part.z[chosen.get(end - 1)].signum() == 0) {
+            end--;
+        }
+        return end == chosen.size() ? chosen : List.copyOf(chosen.subList(0, end));
     }
 
     /** Canonical order of selections: by their sorted bid positions, lexicographically. */
@@ -286,6 +346,39 @@ final class CpSatSolver {
             return literals(rest);
         }
 
+        /**
+         * Requires a selection that first differs from {@code chosen} by winning a bid {@code chosen} leaves out;
+         * false when no such bid is left.
+         */
+        boolean requireBefore(List<Integer> chosen) {
+            boolean[] in = new boolean[x.length];
+            chosen.forEach(k -> in[k] = true);
+            // agree: the selection matches chosen on every bid before the current one.
+            Literal agree = null;
+            List<Literal> firstDifference = new ArrayList<>();
+            for (int k : live()) {
+                if (!in[k]) {
+                    BoolVar here = model.newBoolVar("before" + k);
+                    model.addImplication(here, x[k]);
+                    if (agree != null) {
+                        model.addImplication(here, agree);
+                    }
+                    firstDifference.add(here);
+                }
+                BoolVar next = model.newBoolVar("agree" + k);
+                if (agree != null) {
+                    model.addImplication(next, agree);
+                }
+                model.addImplication(next, in[k] ? x[k] : x[k].not());
+                agree = next;
+            }
+            if (firstDifference.isEmpty()) {
+                return false;
+            }
+            model.addBoolOr(firstDifference);
+            return true;
+        }
+
         private List<Integer> live() {
             List<Integer> live = new ArrayList<>();
             for (int k = 0; k < x.length; k++) {
@@ -369,12 +462,14 @@ final class CpSatSolver {
                 BigInteger zBound = offset.add(ceil(solver.bestObjectiveBound()).shiftLeft(s)).add(dropped);
                 return notProven(part, chosen(m.x, incumbent), zBound, solves);
             }
-            if (s == 0) {
-                return new Result(chosen(m.x, incumbent), true, null, solves);
-            }
             long best = 0;
             for (int j = 0; j < vars.length; j++) {
                 best = Math.addExact(best, Math.multiplyExact(coeffs[j], incumbent.get(vars[j])));
+            }
+            if (s == 0) {
+                // The pinned windows make this objective the exact weight (less the offset) of every optimum.
+                return firstAmongOptima(part, m, LinearExpr.weightedSum(vars, coeffs), best, chosen(m.x, incumbent),
+                        deadlineNanos, tuning, new Stop(), solves);
             }
             long window = dropped.shiftRight(s).longValueExact();
             IntVar y = m.model.newIntVar(0, window, "window" + solves);
@@ -382,7 +477,9 @@ final class CpSatSolver {
             incumbent.put(y, window);
             offset = offset.add(BigInteger.valueOf(best - window).shiftLeft(s));
             List<Term> next = new ArrayList<>();
-            next.add(new Term(y, BigInteger.ONE.shiftLeft(s), window));
+            if (window > 0) { // a window of one value pins y to 0: as a term it would only widen the coefficients
+                next.add(new Term(y, BigInteger.ONE.shiftLeft(s), window));
+            }
             for (Term t : terms) {
                 BigInteger lowBits = low(t.coeff, s);
                 if (lowBits.signum() > 0) {

@@ -7,6 +7,7 @@ import com.google.ortools.linearsolver.MPVariable;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -36,20 +37,23 @@ final class LpBound {
         CpSatSolver.load();
         int n = part.size();
         List<Part.Row> rows = part.rows();
-        double[] prices = new double[rows.size()];
-        double scale = 0;
+        BigDecimal[] prices = new BigDecimal[rows.size()];
+        Arrays.fill(prices, BigDecimal.ZERO);
+        // Weights of any width (a double overflows past 2^1024) are scaled by a power of two to at most 1, so the
+        // simplex works on ordinary numbers and the prices scale back exactly.
+        int e = 0;
         for (BigInteger z : part.z) {
-            scale = Math.max(scale, Math.abs(z.doubleValue()));
+            e = Math.max(e, z.bitLength());
         }
         MPSolver lp = MPSolver.createSolver("GLOP");
-        if (lp != null && scale > 0) {
+        if (lp != null && e > 0) {
             try {
-                // Weights up to 2^100 and more: scaled to at most 1 so the simplex works on ordinary numbers.
                 MPVariable[] x = new MPVariable[n];
                 MPObjective objective = lp.objective();
+                int drop = Math.max(0, e - 62);
                 for (int k = 0; k < n; k++) {
                     x[k] = lp.makeNumVar(0, 1, "x" + k);
-                    objective.setCoefficient(x[k], part.z[k].doubleValue() / scale);
+                    objective.setCoefficient(x[k], Math.scalb(part.z[k].shiftRight(drop).doubleValue(), drop - e));
                 }
                 objective.setMaximization();
                 MPConstraint[] cons = new MPConstraint[rows.size()];
@@ -61,8 +65,12 @@ final class LpBound {
                 }
                 lp.setTimeLimit(Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000));
                 if (lp.solve() == MPSolver.ResultStatus.OPTIMAL) {
+                    BigDecimal unit = new BigDecimal(BigInteger.ONE.shiftLeft(e));
                     for (int r = 0; r < rows.size(); r++) {
-                        prices[r] = Math.max(0, cons[r].dualValue()) * scale;
+                        double y = cons[r].dualValue();
+                        if (y > 0 && Double.isFinite(y)) {
+                            prices[r] = new BigDecimal(y).multiply(unit); // the double's exact value, scaled back
+                        }
                     }
                 }
             } finally {
@@ -75,10 +83,12 @@ final class LpBound {
     /** The bound with every price 0: {@code Σ max(0, z)}, which leaves out only bids of negative weight. */
     static LpBound trivial(Part part) {
         List<Part.Row> rows = part.rows();
-        return fromPrices(part, rows, new double[rows.size()]);
+        BigDecimal[] zero = new BigDecimal[rows.size()];
+        Arrays.fill(zero, BigDecimal.ZERO);
+        return fromPrices(part, rows, zero);
     }
 
-    private static LpBound fromPrices(Part part, List<Part.Row> rows, double[] prices) {
+    private static LpBound fromPrices(Part part, List<Part.Row> rows, BigDecimal[] prices) {
         int n = part.size();
         BigDecimal[] rc = new BigDecimal[n];
         for (int k = 0; k < n; k++) {
@@ -86,7 +96,7 @@ final class LpBound {
         }
         BigDecimal total = BigDecimal.ZERO;
         for (int r = 0; r < rows.size(); r++) {
-            BigDecimal y = new BigDecimal(prices[r]); // the double's exact value
+            BigDecimal y = prices[r];
             if (y.signum() == 0) {
                 continue;
             }
