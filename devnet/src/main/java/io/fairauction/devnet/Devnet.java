@@ -410,11 +410,13 @@ public final class Devnet implements AutoCloseable {
     }
 
     static long percentile(List<Long> sorted, int p) {
-        if (sorted.isEmpty()) {
-            return 0;
-        }
-        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+        return sorted.isEmpty() ? 0 : sorted.get(nearestRank(sorted.size(), p));
+    }
+
+    /** The index of the p-th percentile in a sorted non-empty sample of {@code size} (nearest rank). */
+    static int nearestRank(int size, int p) {
+        int rank = (int) Math.ceil(p / 100.0 * size);
+        return Math.max(0, Math.min(size - 1, rank - 1));
     }
 
     /** The auctioneer's HTTP base URL (health, /prometheus), once started. */

@@ -240,10 +240,6 @@ public final class IntakeBench {
 
     /** Nearest-rank percentile of sorted nanoseconds, in ms. */
     static double percentile(long[] sorted, int p) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int idx = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, idx))] / 1e6;
+        return sorted.length == 0 ? 0 : sorted[Devnet.nearestRank(sorted.length, p)] / 1e6;
     }
 }

@@ -432,11 +432,7 @@ public final class RoundBench implements AutoCloseable {
     }
 
     static double percentile(List<Double> sorted, int p) {
-        if (sorted.isEmpty()) {
-            return 0;
-        }
-        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+        return sorted.isEmpty() ? 0 : sorted.get(Devnet.nearestRank(sorted.size(), p));
     }
 
     private void writeJson(List<Round> rounds, Path file) throws IOException {
