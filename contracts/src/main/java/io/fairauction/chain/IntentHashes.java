@@ -3,6 +3,8 @@ package io.fairauction.chain;
 import io.fairauction.core.model.Intent;
 import io.fairauction.core.model.Side;
 import java.math.BigInteger;
+import java.util.EnumMap;
+import java.util.Map;
 import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
 
@@ -21,6 +23,14 @@ public final class IntentHashes {
     private static final byte[] INTENT_TYPE_HASH = Words.keccak(INTENT_TYPE);
     private static final byte[] CANCELLATION_TYPE_HASH = Words.keccak(CANCELLATION_TYPE);
     private static final long UINT32_MAX = 0xFFFF_FFFFL;
+    /** keccak256 of each side's name, the struct's string field, hashed once instead of per intent. */
+    private static final Map<Side, byte[]> SIDE_HASH = new EnumMap<>(Side.class);
+
+    static {
+        for (Side side : Side.values()) {
+            SIDE_HASH.put(side, Words.keccak(side.wire()));
+        }
+    }
 
     private IntentHashes() {
     }
@@ -39,7 +49,7 @@ public final class IntentHashes {
                 Words.uint(intent.sellAmount()),
                 Words.uint(intent.buyAmount()),
                 Words.uint(BigInteger.valueOf(intent.validTo())),
-                Words.keccak(intent.side().wire())));
+                SIDE_HASH.get(intent.side())));
     }
 
     /** The intent's EIP-712 digest under {@code domain}: the message signed, and the intent's uid. */

@@ -162,15 +162,19 @@ public final class Intake {
         if (raced != null) {
             return repeatOf(raced, uid);
         }
+        IntentSubmitted event = new IntentSubmitted(intent, clockMillis.getAsLong());
+        String value = EventJson.write(event);
+        view.writing(uid, value, event);
         CompletableFuture<Void> acked;
         try {
-            acked = publisher.publish(Topics.INTENTS, uid,
-                    EventJson.write(new IntentSubmitted(intent, clockMillis.getAsLong())));
+            acked = publisher.publish(Topics.INTENTS, uid, value);
         } catch (RuntimeException e) {
             acked = CompletableFuture.failedFuture(e);
         }
         return acked.handle((ok, error) -> {
             if (error != null) {
+                // Not acknowledged: the record may still be written; if it is, the view parses it like any other.
+                view.forget(uid);
                 pending.remove(uid, mine);
                 mine.published().completeExceptionally(error);
                 return refused(publishFailed(), "submit");

@@ -22,8 +22,13 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.inject.Named;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The collector's HTTP API: a thin adapter that hands the raw body to {@link Intake} and copies its {@link Answer}
@@ -37,11 +42,16 @@ public class IntentController {
     private final Intake intake;
     private final boolean checksCallTheChain;
     private final ExecutorService blocking;
+    private final MeterRegistry registry;
+    /** Timers by operation and status, looked up once: a registry lookup per request is measurable here. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
-    public IntentController(Intake intake, IntakeSettings settings, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+    public IntentController(Intake intake, IntakeSettings settings, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+                            MeterRegistry registry) {
         this.intake = intake;
         this.checksCallTheChain = settings.checkBalances();
         this.blocking = blocking;
+        this.registry = registry;
     }
 
     @Post(uri = "/intents", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
@@ -63,13 +73,14 @@ public class IntentController {
     @ApiResponse(responseCode = "422", description = "refused", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(ERROR)))
     public CompletableFuture<HttpResponse<String>> submit(@Nullable @Body byte[] body) {
+        long started = System.nanoTime();
         byte[] bytes = body == null ? new byte[0] : body;
         // Parsing, hashing and signer recovery take tens of microseconds and run on the event loop; the balance and
         // allowance checks wait for the chain and move to the blocking pool.
         CompletableFuture<Answer> answer = checksCallTheChain
                 ? CompletableFuture.supplyAsync(() -> intake.submit(bytes), blocking).thenCompose(f -> f)
                 : intake.submit(bytes);
-        return answer.thenApply(IntentController::respond);
+        return answer.thenApply(a -> timed("submit", started, a));
     }
 
     @Delete(uri = "/intents/{uid}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
@@ -81,7 +92,7 @@ public class IntentController {
     @ApiResponse(responseCode = "202", description = "cancellation requested")
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<String> cancel(@PathVariable String uid, @Nullable @Body byte[] body) {
-        return respond(intake.cancel(uid, body == null ? new byte[0] : body));
+        return timed("cancel", System.nanoTime(), intake.cancel(uid, body == null ? new byte[0] : body));
     }
 
     @Get(uri = "/intents/{uid}", produces = MediaType.APPLICATION_JSON)
@@ -89,26 +100,37 @@ public class IntentController {
             description = "state: open, in-auction, won, settled, expired, cancelled; history: the steps with "
                     + "auction id, bid id, tx hash and executed amounts. Codes: malformed-uid (400), unknown-intent (404).")
     public HttpResponse<String> status(@PathVariable String uid) {
-        return respond(intake.status(uid));
+        return timed("status", System.nanoTime(), intake.status(uid));
     }
 
     @Get(uri = "/tokens", produces = MediaType.APPLICATION_JSON)
     @Operation(summary = "The deployment's tokens: symbol, address, decimals")
     public HttpResponse<String> tokens() {
-        return respond(intake.tokens());
+        return timed("tokens", System.nanoTime(), intake.tokens());
     }
 
     @Get(uri = "/auctions/{id}", produces = MediaType.APPLICATION_JSON)
     @Operation(summary = "An auction's result (the AuctionClosed record)",
             description = "Codes: malformed-auction-id (400), unknown-auction (404).")
     public HttpResponse<String> auction(@PathVariable String id) {
-        return respond(intake.auction(id));
+        return timed("auction", System.nanoTime(), intake.auction(id));
     }
 
     /** Bodies over the server's own cap (micronaut.server.max-request-size) never reach the intake. */
     @Error(global = true, exception = ContentLengthExceededException.class)
     public HttpResponse<String> tooLarge(HttpRequest<?> request) {
         return respond(intake.tooLarge(request.getMethodName().toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /** The response to {@code answer}, its time since {@code startedNanos} recorded under the operation and status. */
+    private HttpResponse<String> timed(String operation, long startedNanos, Answer answer) {
+        timers.computeIfAbsent(operation + " " + answer.status(), k -> Timer.builder("collector.requests")
+                        .description("API requests from the controller's start on them to the answer, by operation "
+                                + "and HTTP status")
+                        .tag("operation", operation).tag("status", Integer.toString(answer.status()))
+                        .register(registry))
+                .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
+        return respond(answer);
     }
 
     static HttpResponse<String> respond(Answer answer) {

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * A submitted intent as parsed from the request body, before any check that needs the deployment, the clock or the
@@ -34,10 +33,7 @@ public record IntentRequest(String owner, Side side, String sellToken, String bu
             "buyAmount", "validTo", "signature", "uid");
     static final long UINT32_MAX = 0xFFFF_FFFFL;
 
-    private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
-    private static final Pattern HEX = Pattern.compile("0x(?:[0-9a-fA-F]{2})*");
-    private static final Pattern UID = Pattern.compile("0x[0-9a-fA-F]{64}");
-    private static final Pattern DECIMAL = Pattern.compile("[0-9]+");
+    private static final Set<String> KNOWN_FIELDS = Set.copyOf(FIELDS);
 
     /** Strict JSON: duplicate keys and trailing content are errors, not "last one wins". */
     static final ObjectMapper STRICT = JsonMapper.builder()
@@ -66,7 +62,7 @@ public record IntentRequest(String owner, Side side, String sellToken, String bu
         if (uidNode != null && !uidNode.isNull()) {
             uid = uid(uidNode, "uid");
         }
-        unknownFields(root, Set.copyOf(FIELDS));
+        unknownFields(root, KNOWN_FIELDS);
         // Value checks come after the shape checks, so a client sees its format errors first.
         for (String field : List.of("sellAmount", "buyAmount")) {
             BigInteger v = field.equals("sellAmount") ? sellAmount : buyAmount;
@@ -93,7 +89,7 @@ public record IntentRequest(String owner, Side side, String sellToken, String bu
 
     /** A path uid: 0x and 64 hex digits, lower-cased; {@link Code#MALFORMED_UID} otherwise. */
     public static String pathUid(String uid) {
-        if (uid == null || !UID.matcher(uid).matches()) {
+        if (uid == null || !isHex(uid, 64)) {
             throw refuse(Code.MALFORMED_UID, "uid must be 0x followed by 64 hex digits", "uid");
         }
         return uid.toLowerCase(Locale.ROOT);
@@ -132,7 +128,7 @@ public record IntentRequest(String owner, Side side, String sellToken, String bu
 
     private static String address(JsonNode root, String field) {
         String s = text(root, field, "0x and 40 hex digits");
-        if (!ADDRESS.matcher(s).matches()) {
+        if (!isHex(s, 40)) {
             throw refuse(Code.MISTYPED_FIELD, field + " must be an address: 0x and 40 hex digits", field);
         }
         return s.toLowerCase(Locale.ROOT);
@@ -140,14 +136,14 @@ public record IntentRequest(String owner, Side side, String sellToken, String bu
 
     private static String hex(JsonNode root, String field) {
         String s = text(root, field, "0x-prefixed hex");
-        if (!HEX.matcher(s).matches()) {
+        if (!isHex(s, -1)) {
             throw refuse(Code.MISTYPED_FIELD, field + " must be 0x-prefixed hex", field);
         }
         return s.toLowerCase(Locale.ROOT);
     }
 
     private static String uid(JsonNode n, String field) {
-        if (!n.isTextual() || !UID.matcher(n.asText()).matches()) {
+        if (!n.isTextual() || !isHex(n.asText(), 64)) {
             throw refuse(Code.MISTYPED_FIELD, field + " must be 0x and 64 hex digits", field);
         }
         return n.asText().toLowerCase(Locale.ROOT);
@@ -155,7 +151,7 @@ public record IntentRequest(String owner, Side side, String sellToken, String bu
 
     private static BigInteger amount(JsonNode root, String field) {
         String s = text(root, field, "a decimal string of base units");
-        if (!DECIMAL.matcher(s).matches()) {
+        if (!isDecimal(s)) {
             throw refuse(Code.MISTYPED_FIELD, field + " must be a decimal string of base units, e.g. \"1000000\"", field);
         }
         return new BigInteger(s);
@@ -172,6 +168,37 @@ public record IntentRequest(String owner, Side side, String sellToken, String bu
         }
         // Past uint32 it cannot be signed; clamp so the window check refuses it as too far.
         return v.compareTo(BigInteger.valueOf(UINT32_MAX)) > 0 ? UINT32_MAX + 1 : v.longValueExact();
+    }
+
+    /**
+     * {@code 0x} and {@code digits} hex digits, or any even number of them when {@code digits} is negative. Loops, not
+     * regular expressions: these run on every submission.
+     */
+    static boolean isHex(String s, int digits) {
+        int n = s.length() - 2;
+        if (n < 0 || s.charAt(0) != '0' || s.charAt(1) != 'x' || (digits < 0 ? n % 2 != 0 : n != digits)) {
+            return false;
+        }
+        for (int i = 2; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One or more ASCII digits ({@code [0-9]+}). */
+    static boolean isDecimal(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void unknownFields(JsonNode root, Set<String> known) {

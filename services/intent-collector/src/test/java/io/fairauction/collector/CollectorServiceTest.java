@@ -516,8 +516,13 @@ class CollectorServiceTest {
                 (String) null);
         assertThat(openapi.statusCode()).isEqualTo(200);
         assertThat(openapi.body()).contains("/api/v1/intents/{uid}").contains("/api/v1/tokens");
+        assertThat(post("{}").statusCode()).isEqualTo(400);
         HttpResponse<String> prometheus = devnet.send(collector, "GET", "/prometheus", (String) null);
         assertThat(prometheus.statusCode()).isEqualTo(200);
         assertThat(prometheus.body()).contains("jvm_memory_used_bytes");
+        assertThat(prometheus.body().lines().filter(l -> l.startsWith("collector_requests_seconds_count{")
+                && l.contains("operation=\"submit\"") && l.contains("status=\"400\"")))
+                .as("requests timed by operation and status").singleElement()
+                .satisfies(l -> assertThat(Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).isPositive());
     }
 }

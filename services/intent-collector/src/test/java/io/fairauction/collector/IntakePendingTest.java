@@ -32,9 +32,15 @@ class IntakePendingTest {
             "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a");
 
     private final List<String> published = new ArrayList<>();
+    private final List<String> keys = new ArrayList<>();
     private final IntentView view = new IntentView();
+    private boolean brokerDown;
     private final Intake intake = new Intake(DEPLOYMENT, IntakeSettings.defaults().withRate(1_000_000, 1_000_000)
             .withCheckBalances(false), null, (topic, key, value) -> {
+                if (brokerDown) {
+                    return CompletableFuture.failedFuture(new Publisher.Failed("broker down", null));
+                }
+                keys.add(key);
                 published.add(value);
                 return CompletableFuture.completedFuture(null);
             }, view, new OwnerRateLimiter(1_000_000, 1_000_000, System::nanoTime), () -> NOW_MILLIS,
@@ -62,6 +68,40 @@ class IntakePendingTest {
             assertThat(intake.submit(b).join().status()).as("repeat after the view has it").isEqualTo(200);
         }
         assertThat(published).hasSize(51);
+    }
+
+    @Test
+    void theViewTakesItsOwnWritesAsWrittenAndParsesAnyOtherRecordUnderTheSameKey() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(intake.submit(body(i)).join().status()).isEqualTo(201);
+        }
+        assertThat(view.writingCount()).as("announced before publishing").isEqualTo(3);
+        // Another collector published intent 0 first, received at another time: its bytes differ from ours.
+        String theirs = published.get(0).replace(Long.toString(NOW_MILLIS), Long.toString(NOW_MILLIS - 7));
+        assertThat(theirs).isNotEqualTo(published.get(0));
+        view.apply(Topics.INTENTS, keys.get(0), theirs);
+        assertThat(view.intent(keys.get(0)).orElseThrow().receivedAtMillis()).isEqualTo(NOW_MILLIS - 7);
+        assertThat(view.writingCount()).as("a record with other bytes is not ours").isEqualTo(3);
+
+        for (int i = 0; i < 3; i++) {
+            view.apply(Topics.INTENTS, keys.get(i), published.get(i));
+        }
+        assertThat(view.writingCount()).as("each write forgotten once read back").isZero();
+        assertThat(view.intent(keys.get(0)).orElseThrow().receivedAtMillis())
+                .as("the first record of an intent wins, ours being second").isEqualTo(NOW_MILLIS - 7);
+        for (int i = 1; i < 3; i++) {
+            IntentView.Entry e = view.intent(keys.get(i)).orElseThrow();
+            assertThat(e.receivedAtMillis()).isEqualTo(NOW_MILLIS);
+            assertThat(Intake.intentJson(e.intent()).toString().getBytes(StandardCharsets.UTF_8)).isEqualTo(body(i));
+        }
+    }
+
+    @Test
+    void aWriteTheBrokerDidNotAcknowledgeIsNotAnnouncedToTheView() {
+        brokerDown = true;
+        assertThat(intake.submit(body(0)).join().status()).isEqualTo(503);
+        assertThat(view.writingCount()).isZero();
+        assertThat(intake.pendingCount()).isZero();
     }
 
     private static byte[] body(int i) {
