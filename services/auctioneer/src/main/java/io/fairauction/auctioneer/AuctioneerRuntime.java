@@ -13,6 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -54,6 +58,14 @@ public final class AuctioneerRuntime implements AutoCloseable {
     private final Thread thread;
     private KafkaProducer<String, String> producer;
     private volatile boolean leading;
+    /** Whether the last round found nothing to auction (then the next does not read the pools ahead). */
+    private boolean lastCutEmpty = true;
+    /** Reads the chain for a round while the round thread catches up on the topics. */
+    private final ExecutorService chainReader = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "auctioneer-chain-read");
+        t.setDaemon(true);
+        return t;
+    });
 
     AuctioneerRuntime(Options options, Rounds rounds, Market market, MeterRegistry metrics) {
         this.options = options;
@@ -157,18 +169,25 @@ public final class AuctioneerRuntime implements AutoCloseable {
         Timer.Sample sample = Timer.start(metrics);
         long started = System.nanoTime();
         long startedCpu = threadCpuNanos();
+        // The chain is read while the topics are caught up: both are waits on other processes and neither depends on
+        // the other (the pools change by settlements, and this thread waited for the last round's before returning).
+        // The reserves are read ahead only while rounds have intents, so an idle auctioneer does not poll the pools.
+        CompletableFuture<Long> chainTimeRead = readChain("open.chain-time.read", market::chainTime);
+        CompletableFuture<Market.Snapshot> pricesRead = lastCutEmpty ? null : readChain("open.chain-prices.read", market::snapshot);
         runStep("open.catch-up", () -> catchUp("open.catch-up"));
         long now = System.currentTimeMillis();
-        long chainTime = step("open.chain-time", market::chainTime);
+        long chainTime = step("open.chain-time", () -> join(chainTimeRead));
         List<Event> housekeeping = step("open.housekeeping", () -> rounds.housekeeping(book, now, chainTime));
         if (!housekeeping.isEmpty()) {
             runStep("open.publish-housekeeping", () -> publish(housekeeping));
         }
         List<io.fairauction.core.model.Intent> intents = step("open.cut", () -> rounds.cut(book, chainTime));
+        lastCutEmpty = intents.isEmpty();
         if (intents.isEmpty()) {
             return;
         }
-        Market.Snapshot snapshot = step("open.chain-prices", market::snapshot);
+        Market.Snapshot snapshot = step("open.chain-prices", () -> join(pricesRead != null ? pricesRead
+                : readChain("open.chain-prices.read", market::snapshot)));
         List<Event> opening = step("open.build", () -> rounds.open(book, intents, snapshot, now));
         AuctionOpened opened = (AuctionOpened) opening.get(0);
         runStep("open.publish", () -> publish(opening, "open.publish"));
@@ -203,6 +222,23 @@ public final class AuctioneerRuntime implements AutoCloseable {
         }
         roundsRun.incrementAndGet();
         sample.stop(metrics.timer("auctioneer.round"));
+    }
+
+    /** {@code read} on the chain reader, its own duration timed as step {@code step}. */
+    private <T> CompletableFuture<T> readChain(String step, java.util.function.Supplier<T> read) {
+        return CompletableFuture.supplyAsync(() -> step(step, read), chainReader);
+    }
+
+    /** The chain read's value, or its own exception (a {@link io.fairauction.chain.ChainException}) as is. */
+    private static <T> T join(CompletableFuture<T> read) {
+        try {
+            return read.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     private static long threadCpuNanos() {
@@ -338,5 +374,6 @@ public final class AuctioneerRuntime implements AutoCloseable {
         leadership.close();
         stepDown("shutting down");
         reader.close();
+        chainReader.shutdownNow();
     }
 }
