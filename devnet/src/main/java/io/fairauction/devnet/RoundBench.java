@@ -81,10 +81,11 @@ public final class RoundBench implements AutoCloseable {
     }
 
     /** The auctioneer's step timers, in the order a round runs them. */
-    static final List<String> STEPS = List.of("open.catch-up", "open.chain-time", "open.housekeeping", "open.cut",
-            "open.chain-prices", "open.build", "open.publish", "open.publish.send", "open.publish.commit", "open.publish.apply",
-            "close.catch-up", "close.mechanism", "close.publish", "close.publish.send", "close.publish.commit",
-            "close.publish.apply", "settle");
+    static final List<String> STEPS = List.of("open.catch-up", "open.catch-up.end-offsets", "open.catch-up.read",
+            "open.chain-time", "open.housekeeping", "open.cut", "open.chain-prices", "open.build", "open.publish",
+            "open.publish.send", "open.publish.commit", "open.publish.apply",
+            "close.catch-up", "close.catch-up.end-offsets", "close.catch-up.read", "close.mechanism", "close.publish",
+            "close.publish.send", "close.publish.commit", "close.publish.apply", "settle");
 
     /** One measured round; times in ms. */
     public record Round(long auctionId, int intents, int bids, int winners, Map<String, Double> steps, double open,

@@ -27,7 +27,9 @@ class RoundBenchTest {
         assertThat(rounds).hasSize(2);
         for (RoundBench.Round r : rounds) {
             assertThat(r.intents()).as("every measured auction is full").isEqualTo(8);
-            assertThat(r.steps()).containsKeys("open.chain-prices", "open.publish", "close.mechanism", "close.publish");
+            assertThat(r.steps()).containsKeys("open.chain-prices", "open.publish", "close.mechanism", "close.publish",
+                    "open.catch-up.end-offsets", "open.catch-up.read", "close.catch-up.end-offsets", "close.catch-up.read",
+                    "open.chain-prices.read");
         }
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("2 rounds measured", "overhead = (a) + (c)");
         assertThat(dir.resolve("rounds.json")).content().contains("\"rounds\"", "\"fanOutLast\"");

@@ -13,14 +13,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.slf4j.Logger;
@@ -50,33 +51,34 @@ public final class AuctioneerRuntime implements AutoCloseable {
     private final Market market;
     private final MeterRegistry metrics;
     private final Book book = new Book();
-    private final KafkaConsumer<String, String> consumer;
+    private final TopicsReader reader;
     private final Leadership leadership;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong roundsRun = new AtomicLong();
     private final Thread thread;
     private KafkaProducer<String, String> producer;
     private volatile boolean leading;
+    /** Whether the last round found nothing to auction (then the next does not read the pools ahead). */
+    private boolean lastCutEmpty = true;
+    /** Reads the chain for a round while the round thread catches up on the topics. */
+    private final ExecutorService chainReader = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "auctioneer-chain-read");
+        t.setDaemon(true);
+        return t;
+    });
 
     AuctioneerRuntime(Options options, Rounds rounds, Market market, MeterRegistry metrics) {
         this.options = options;
         this.rounds = rounds;
         this.market = market;
         this.metrics = metrics;
-        this.consumer = new KafkaConsumer<>(KafkaSettings.consumer(options.bootstrapServers(), options.instanceId() + "-state", null));
+        this.reader = new TopicsReader(options.bootstrapServers(), options.instanceId(), book::apply, metrics);
         this.leadership = new Leadership(options.bootstrapServers(), options.instanceId(), options.leaderSessionTimeoutMillis());
         this.thread = new Thread(this::run, "auctioneer");
     }
 
     public void start() {
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : READ) {
-            for (PartitionInfo p : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
-                partitions.add(new TopicPartition(topic, p.partition()));
-            }
-        }
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
+        reader.assign(READ);
         catchUp();
         leadership.start();
         thread.start();
@@ -167,18 +169,25 @@ public final class AuctioneerRuntime implements AutoCloseable {
         Timer.Sample sample = Timer.start(metrics);
         long started = System.nanoTime();
         long startedCpu = threadCpuNanos();
-        runStep("open.catch-up", this::catchUp);
+        // The chain is read while the topics are caught up: both are waits on other processes and neither depends on
+        // the other (the pools change by settlements, and this thread waited for the last round's before returning).
+        // The reserves are read ahead only while rounds have intents, so an idle auctioneer does not poll the pools.
+        CompletableFuture<Long> chainTimeRead = readChain("open.chain-time.read", market::chainTime);
+        CompletableFuture<Market.Snapshot> pricesRead = lastCutEmpty ? null : readChain("open.chain-prices.read", market::snapshot);
+        runStep("open.catch-up", () -> catchUp("open.catch-up"));
         long now = System.currentTimeMillis();
-        long chainTime = step("open.chain-time", market::chainTime);
+        long chainTime = step("open.chain-time", () -> join(chainTimeRead));
         List<Event> housekeeping = step("open.housekeeping", () -> rounds.housekeeping(book, now, chainTime));
         if (!housekeeping.isEmpty()) {
             runStep("open.publish-housekeeping", () -> publish(housekeeping));
         }
         List<io.fairauction.core.model.Intent> intents = step("open.cut", () -> rounds.cut(book, chainTime));
+        lastCutEmpty = intents.isEmpty();
         if (intents.isEmpty()) {
             return;
         }
-        Market.Snapshot snapshot = step("open.chain-prices", market::snapshot);
+        Market.Snapshot snapshot = step("open.chain-prices", () -> join(pricesRead != null ? pricesRead
+                : readChain("open.chain-prices.read", market::snapshot)));
         List<Event> opening = step("open.build", () -> rounds.open(book, intents, snapshot, now));
         AuctionOpened opened = (AuctionOpened) opening.get(0);
         runStep("open.publish", () -> publish(opening, "open.publish"));
@@ -198,7 +207,7 @@ public final class AuctioneerRuntime implements AutoCloseable {
         }
         long closing = System.nanoTime();
         long closingCpu = threadCpuNanos();
-        runStep("close.catch-up", this::catchUp);
+        runStep("close.catch-up", () -> catchUp("close.catch-up"));
         List<Event> closed = step("close.mechanism", () -> rounds.close(book, opened, System.currentTimeMillis()));
         runStep("close.publish", () -> publish(closed, "close.publish"));
         AuctionClosed result = (AuctionClosed) closed.get(0);
@@ -213,6 +222,23 @@ public final class AuctioneerRuntime implements AutoCloseable {
         }
         roundsRun.incrementAndGet();
         sample.stop(metrics.timer("auctioneer.round"));
+    }
+
+    /** {@code read} on the chain reader, its own duration timed as step {@code step}. */
+    private <T> CompletableFuture<T> readChain(String step, java.util.function.Supplier<T> read) {
+        return CompletableFuture.supplyAsync(() -> step(step, read), chainReader);
+    }
+
+    /** The chain read's value, or its own exception (a {@link io.fairauction.chain.ChainException}) as is. */
+    private static <T> T join(CompletableFuture<T> read) {
+        try {
+            return read.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     private static long threadCpuNanos() {
@@ -283,11 +309,7 @@ public final class AuctioneerRuntime implements AutoCloseable {
         // parsing the whole transaction again (an auction and a status per intent): only the leader writes these
         // topics and a deposed leader is fenced, so nothing unread lies between what was read and these records.
         events.forEach(book::apply);
-        written.forEach((tp, offset) -> {
-            if (consumer.position(tp) <= offset) {
-                consumer.seek(tp, offset + 1);
-            }
-        });
+        reader.skipPast(written);
         phase(step, "apply", t0);
     }
 
@@ -322,26 +344,15 @@ public final class AuctioneerRuntime implements AutoCloseable {
 
     /** Reads until every assigned partition is at its end (the last stable offset: committed data only). */
     private void catchUp() {
-        Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment(), Duration.ofSeconds(30));
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new KafkaException("could not read the topics to their end within 30 s");
-            }
-            poll(Duration.ofMillis(20));
-        }
+        reader.catchUp(null);
+    }
+
+    private void catchUp(String step) {
+        reader.catchUp(step);
     }
 
     private void poll(Duration timeout) {
-        for (ConsumerRecord<String, String> r : consumer.poll(timeout)) {
-            try {
-                book.apply(EventJson.read(r.value()));
-            } catch (EventJson.EventFormatException e) {
-                // A record this version cannot read is skipped, loudly, rather than stopping every auction.
-                metrics.counter("auctioneer.records.unreadable", "topic", r.topic()).increment();
-                LOG.error("unreadable record {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
-            }
-        }
+        reader.poll(timeout);
     }
 
     private static void sleep(long millis) {
@@ -362,6 +373,7 @@ public final class AuctioneerRuntime implements AutoCloseable {
         }
         leadership.close();
         stepDown("shutting down");
-        consumer.close();
+        reader.close();
+        chainReader.shutdownNow();
     }
 }

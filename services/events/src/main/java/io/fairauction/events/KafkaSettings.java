@@ -38,6 +38,10 @@ public final class KafkaSettings {
         p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 30_000);
         // A transaction (an auction and a status per intent) is flushed at once by the commit: fewer, larger requests.
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 262_144);
+        // Held until the commit flushes them (at once, whatever the linger): with 1 ms the sender shipped part-filled
+        // batches while the records were still being written, many small requests queued on one connection and
+        // competing with the writing for the cores (docs/benchmarks.md, round overhead).
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 1_000);
         return p;
     }
 
