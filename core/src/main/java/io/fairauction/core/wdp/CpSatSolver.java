@@ -141,7 +141,7 @@ final class CpSatSolver {
             List<Integer> found = m.chosen(solver);
             BigInteger z = part.z(found);
             int cmp = bestZ == null ? 1 : z.compareTo(bestZ);
-            if (cmp > 0 || (cmp == 0 && canonicallyBefore(found, best))) {
+            if (cmp > 0 || (cmp == 0 && part.before(found, best))) {
                 best = found;
                 bestZ = z;
             }
@@ -266,6 +266,7 @@ final class CpSatSolver {
         final CpModel model = new CpModel();
         /** x[k] = 1 iff bid k wins; null for a bid left out (it cannot reach the best known weight). */
         final BoolVar[] x;
+        private final Part part;
 
         Model(Part part) {
             this(part, new boolean[part.size()]);
@@ -273,6 +274,7 @@ final class CpSatSolver {
 
         /** A model without the bids marked {@code out}. */
         Model(Part part, boolean[] out) {
+            this.part = part;
             int n = part.size();
             x = new BoolVar[n];
             for (int k = 0; k < n; k++) {
@@ -347,29 +349,43 @@ final class CpSatSolver {
         }
 
         /**
-         * Requires a selection that first differs from {@code chosen} by winning a bid {@code chosen} leaves out;
-         * false when no such bid is left.
+         * Requires a selection that first differs from {@code chosen}, in problem position order and shadows
+         * included, by winning something {@code chosen} leaves out; false when nothing is left to win.
          */
         boolean requireBefore(List<Integer> chosen) {
             boolean[] in = new boolean[x.length];
             chosen.forEach(k -> in[k] = true);
-            // agree: the selection matches chosen on every bid before the current one.
+            // Everything that can win, in position order: the bids in play and the shadows (individual bids won
+            // exactly when no bid covering their intent is).
+            List<long[]> order = new ArrayList<>(); // {position, local index or -1 - shadow index}
+            for (int k : live()) {
+                order.add(new long[] {part.bids[k], k});
+            }
+            Literal[] shadow = shadowLiterals();
+            for (int j = 0; j < shadow.length; j++) {
+                order.add(new long[] {part.shadows.get(j).position(), -1 - j});
+            }
+            order.sort((a, b) -> Long.compare(a[0], b[0]));
+            // agree: the selection matches chosen on everything before the current one.
             Literal agree = null;
             List<Literal> firstDifference = new ArrayList<>();
-            for (int k : live()) {
-                if (!in[k]) {
-                    BoolVar here = model.newBoolVar("before" + k);
-                    model.addImplication(here, x[k]);
+            for (long[] e : order) {
+                int k = (int) e[1];
+                Literal lit = k >= 0 ? x[k] : shadow[-1 - k];
+                boolean won = k >= 0 ? in[k] : Part.wins(part.shadows.get(-1 - k), in);
+                if (!won) {
+                    BoolVar here = model.newBoolVar("before" + e[0]);
+                    model.addImplication(here, lit);
                     if (agree != null) {
                         model.addImplication(here, agree);
                     }
                     firstDifference.add(here);
                 }
-                BoolVar next = model.newBoolVar("agree" + k);
+                BoolVar next = model.newBoolVar("agree" + e[0]);
                 if (agree != null) {
                     model.addImplication(next, agree);
                 }
-                model.addImplication(next, in[k] ? x[k] : x[k].not());
+                model.addImplication(next, won ? lit : lit.not());
                 agree = next;
             }
             if (firstDifference.isEmpty()) {
@@ -377,6 +393,28 @@ final class CpSatSolver {
             }
             model.addBoolOr(firstDifference);
             return true;
+        }
+
+        private Literal[] shadowLiterals;
+
+        /** One literal per shadow, true iff none of its coverers wins; added only once ties are settled. */
+        private Literal[] shadowLiterals() {
+            if (shadowLiterals == null) {
+                shadowLiterals = new Literal[part.shadows.size()];
+                for (int j = 0; j < shadowLiterals.length; j++) {
+                    Part.Shadow sh = part.shadows.get(j);
+                    BoolVar u = model.newBoolVar("single" + sh.position());
+                    List<Integer> coverers = new ArrayList<>();
+                    for (int c : sh.coverers()) {
+                        coverers.add(c);
+                    }
+                    List<Literal> all = new ArrayList<>(List.of(literals(coverers)));
+                    all.add(u);
+                    model.addExactlyOne(all.toArray(new Literal[0]));
+                    shadowLiterals[j] = u;
+                }
+            }
+            return shadowLiterals;
         }
 
         private List<Integer> live() {
