@@ -37,14 +37,23 @@ public final class Fairness {
         if (!bid.isBatched()) {
             return Optional.empty();
         }
+        // Most bids pass: check every trade in the bid's order first, and sort by uid only to report the first failure.
+        boolean fails = false;
+        for (ScoredTrade t : bid.trades()) {
+            if (fails(t, references.get(t.intent().uid()), bid.solver(), firstPrice)) {
+                fails = true;
+                break;
+            }
+        }
+        if (!fails) {
+            return Optional.empty();
+        }
         for (ScoredTrade t : bid.trades().stream().sorted(Comparator.comparing(t -> t.intent().uid())).toList()) {
             Reference ref = references.get(t.intent().uid());
             BigInteger amount = t.limitSideAmount();
             Side side = t.intent().side();
-            boolean strict = firstPrice && !ref.isLimit() && !ref.setBy().contains(bid.solver());
             boolean worse = Reference.better(side, ref.amount(), amount);
-            boolean tie = amount.equals(ref.amount());
-            if (worse || (strict && tie)) {
+            if (fails(t, ref, bid.solver(), firstPrice)) {
                 String setBy = ref.isLimit() ? "the limit"
                         : (ref.setBy().size() == 1 ? "solver " : "solvers ") + String.join(", ", ref.setBy());
                 String kind = firstPrice ? "reference" : "second-price reference";
@@ -55,5 +64,12 @@ public final class Fairness {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether the trade does worse than its reference, or only ties a rival's (first price). */
+    private static boolean fails(ScoredTrade t, Reference ref, String solver, boolean firstPrice) {
+        BigInteger amount = t.limitSideAmount();
+        boolean strict = firstPrice && !ref.isLimit() && !ref.setBy().contains(solver);
+        return Reference.better(t.intent().side(), ref.amount(), amount) || (strict && amount.equals(ref.amount()));
     }
 }

@@ -132,13 +132,7 @@ public final class Screening {
         if (unknown != null) {
             return new Filtered(FilterCode.UNKNOWN_INTENT, unknown, "intent " + unknown + " is not in auction " + auction.id());
         }
-        List<Integer> order = new ArrayList<>(n);
-        for (int k = 0; k < n; k++) {
-            order.add(k);
-        }
-        order.sort(Comparator.comparingInt((Integer k) -> rank[k])
-                .thenComparing(k -> bid.trades().get(k).executedSell())
-                .thenComparing(k -> bid.trades().get(k).executedBuy()));
+        List<Integer> order = rankOrder(bid, rank);
         List<Trade> trades = new ArrayList<>(n);
         for (int j = 0; j < n; j++) {
             int k = order.get(j);
@@ -188,6 +182,40 @@ public final class Screening {
             total = U256.saturatingAdd(total, score);
         }
         return new ScoredBid(bid, scored, total, tieBreak.bidKey(bid.id()));
+    }
+
+    /**
+     * The bid's trade positions by intent rank, then executed sell and buy amounts. Ranks are distinct unless an
+     * intent repeats, so they are sorted as primitives first; only a bid with a repeated intent (filtered as a
+     * duplicate) needs the amounts to order its trades.
+     */
+    static List<Integer> rankOrder(Bid bid, int[] rank) {
+        int n = rank.length;
+        long[] keyed = new long[n];
+        for (int k = 0; k < n; k++) {
+            keyed[k] = ((long) rank[k] << 32) | k;
+        }
+        java.util.Arrays.sort(keyed);
+        List<Integer> order = new ArrayList<>(n);
+        for (int j = 0; j < n; j++) {
+            if (j > 0 && (keyed[j] >>> 32) == (keyed[j - 1] >>> 32)) {
+                return rankOrderWithAmounts(bid, rank);
+            }
+            order.add((int) keyed[j]);
+        }
+        return order;
+    }
+
+    /** {@link #rankOrder} by comparator: the order for a bid with a repeated intent. */
+    static List<Integer> rankOrderWithAmounts(Bid bid, int[] rank) {
+        List<Integer> order = new ArrayList<>(rank.length);
+        for (int k = 0; k < rank.length; k++) {
+            order.add(k);
+        }
+        order.sort(Comparator.comparingInt((Integer k) -> rank[k])
+                .thenComparing(k -> bid.trades().get(k).executedSell())
+                .thenComparing(k -> bid.trades().get(k).executedBuy()));
+        return order;
     }
 
     /**

@@ -40,8 +40,11 @@ public final class TieBreak {
         // Lower-case each intent's uid once; trades name intents by their declared spelling.
         Map<String, String> canonical = new HashMap<>();
         competition.auction().intents().forEach(i -> canonical.put(i.uid(), Hex.canonical(i.uid())));
+        // Each canonical uid's rank among the distinct canonical uids: comparing ranks is comparing the uids.
+        Map<String, Integer> rank = new HashMap<>();
+        new java.util.TreeSet<>(canonical.values()).forEach(u -> rank.put(u, rank.size()));
         for (Bid bid : competition.bids()) {
-            byte[] d = digest(bid, canonical);
+            byte[] d = digest(bid, canonical, rank);
             digests.put(bid.id(), d);
             sorted.add(d);
         }
@@ -115,37 +118,99 @@ public final class TieBreak {
         return d;
     }
 
-    static byte[] digest(Bid bid, Map<String, String> canonical) {
-        MessageDigest sha = sha256();
-        field(sha, "bid".getBytes(StandardCharsets.UTF_8));
-        field(sha, bid.id().getBytes(StandardCharsets.UTF_8));
-        field(sha, bid.solver().getBytes(StandardCharsets.UTF_8));
-        List<String> uids = new ArrayList<>(bid.trades().size());
-        for (Trade t : bid.trades()) {
-            String uid = canonical.get(t.intent());
-            uids.add(uid != null ? uid : Hex.canonical(t.intent()));
+    /**
+     * SHA-256 of the bid's canonical content: its id and solver, then per trade, in order of canonical intent uid
+     * (then executed sell and buy amounts), the uid and both amounts, each as a length-prefixed field.
+     *
+     * @param rank each canonical uid's rank among the auction's distinct canonical uids, so that trades on the
+     *             auction's intents sort by an int; a bid naming another intent, or one intent twice, sorts by
+     *             the uid strings and amounts instead (same order)
+     */
+    static byte[] digest(Bid bid, Map<String, String> canonical, Map<String, Integer> rank) {
+        List<Trade> trades = bid.trades();
+        int n = trades.size();
+        String[] uids = new String[n];
+        long[] keyed = new long[n];
+        boolean ranked = true;
+        for (int k = 0; k < n; k++) {
+            String intent = trades.get(k).intent();
+            String uid = canonical.get(intent);
+            uids[k] = uid != null ? uid : Hex.canonical(intent);
+            Integer r = ranked ? rank.get(uids[k]) : null;
+            if (r == null) {
+                ranked = false;
+            } else {
+                keyed[k] = ((long) r << 32) | k;
+            }
         }
-        Integer[] order = new Integer[uids.size()];
-        for (int k = 0; k < order.length; k++) {
-            order[k] = k;
+        int[] order = null;
+        if (ranked) {
+            java.util.Arrays.sort(keyed);
+            order = new int[n];
+            for (int j = 0; j < n && order != null; j++) {
+                if (j > 0 && (keyed[j] >>> 32) == (keyed[j - 1] >>> 32)) {
+                    order = null;
+                } else {
+                    order[j] = (int) keyed[j];
+                }
+            }
         }
-        java.util.Arrays.sort(order, Comparator.comparing((Integer k) -> uids.get(k))
-                .thenComparing(k -> bid.trades().get(k).executedSell())
-                .thenComparing(k -> bid.trades().get(k).executedBuy()));
+        if (order == null) {
+            order = orderByComparator(bid, uids);
+        }
+        Fields f = new Fields(64 + 96 * n);
+        f.field("bid".getBytes(StandardCharsets.UTF_8));
+        f.field(bid.id().getBytes(StandardCharsets.UTF_8));
+        f.field(bid.solver().getBytes(StandardCharsets.UTF_8));
         for (int k : order) {
-            Trade t = bid.trades().get(k);
-            field(sha, uids.get(k).getBytes(StandardCharsets.UTF_8));
-            field(sha, t.executedSell().toByteArray());
-            field(sha, t.executedBuy().toByteArray());
+            Trade t = trades.get(k);
+            f.field(uids[k].getBytes(StandardCharsets.UTF_8));
+            f.field(t.executedSell().toByteArray());
+            f.field(t.executedBuy().toByteArray());
         }
+        MessageDigest sha = sha256();
+        sha.update(f.bytes, 0, f.size);
         return sha.digest();
     }
 
-    /** A length-prefixed field, so that no two different bids hash the same bytes. */
-    private static void field(MessageDigest sha, byte[] bytes) {
-        int n = bytes.length;
-        sha.update(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
-        sha.update(bytes);
+    /** The trade positions by canonical uid, then executed sell and buy amounts. */
+    private static int[] orderByComparator(Bid bid, String[] uids) {
+        Integer[] order = new Integer[uids.length];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+        }
+        java.util.Arrays.sort(order, Comparator.comparing((Integer k) -> uids[k])
+                .thenComparing(k -> bid.trades().get(k).executedSell())
+                .thenComparing(k -> bid.trades().get(k).executedBuy()));
+        int[] o = new int[order.length];
+        for (int k = 0; k < o.length; k++) {
+            o[k] = order[k];
+        }
+        return o;
+    }
+
+    /** The bytes a digest hashes, gathered to be hashed in one update: length-prefixed fields. */
+    private static final class Fields {
+        byte[] bytes;
+        int size;
+
+        Fields(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        /** A length-prefixed field, so that no two different bids hash the same bytes. */
+        void field(byte[] b) {
+            int n = b.length;
+            if (size + 4 + n > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(2 * bytes.length, size + 4 + n));
+            }
+            bytes[size] = (byte) (n >>> 24);
+            bytes[size + 1] = (byte) (n >>> 16);
+            bytes[size + 2] = (byte) (n >>> 8);
+            bytes[size + 3] = (byte) n;
+            System.arraycopy(b, 0, bytes, size + 4, n);
+            size += 4 + n;
+        }
     }
 
     private static int compareBytes(byte[] a, byte[] b) {

@@ -15,7 +15,7 @@ public final class U256 {
     }
 
     public static boolean isPositive(BigInteger v) {
-        return v != null && v.signum() > 0 && v.compareTo(MAX) <= 0;
+        return v != null && v.signum() > 0 && v.bitLength() <= 256;
     }
 
     /** Thrown when a checked operation leaves the unsigned 256-bit range. */
@@ -68,6 +68,11 @@ public final class U256 {
 
     /** Value of {@code amount} base units in native wei: {@code amount * price / 10^18}, saturating like CoW. */
     public static BigInteger toNative(BigInteger amount, BigInteger nativePrice) {
+        // A price of exactly 10^18 (one base unit is one wei) cancels when the product cannot saturate: WAD has 60
+        // bits, so a non-negative amount of at most 196 bits keeps amount * WAD within 256 bits.
+        if (amount.signum() >= 0 && amount.bitLength() <= 196 && nativePrice.equals(WAD)) {
+            return amount;
+        }
         return saturatingMul(amount, nativePrice).divide(WAD);
     }
 }

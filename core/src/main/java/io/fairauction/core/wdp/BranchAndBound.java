@@ -11,7 +11,8 @@ import java.util.stream.IntStream;
  * Exact depth-first search for small parts, where starting CP-SAT would cost more than the search itself.
  * Bids are tried best first; a branch is cut when even taking every remaining compatible bid could not reach
  * the incumbent. Among selections of equal weight the one with the lowest bid positions is kept, the same rule
- * as CP-SAT's enumeration (see {@link CpSatSolver#canonicallyBefore}).
+ * as CP-SAT's enumeration ({@link Part#before}, shadows included). A branch is cut only when it cannot reach the
+ * incumbent, so every optimum is visited and the canonical one found.
  */
 final class BranchAndBound {
     /** Parts up to this many bids are enumerated. */
@@ -44,7 +45,7 @@ final class BranchAndBound {
 
     private void search(int depth, BigInteger value) {
         int cmp = value.compareTo(best);
-        if (cmp > 0 || (cmp == 0 && CpSatSolver.canonicallyBefore(sorted(current), sorted(bestSet)))) {
+        if (cmp > 0 || (cmp == 0 && part.before(sorted(current), sorted(bestSet)))) {
             best = value;
             bestSet = new ArrayList<>(current);
         }

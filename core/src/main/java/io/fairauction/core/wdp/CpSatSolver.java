@@ -36,6 +36,12 @@ import java.util.Map;
 final class CpSatSolver {
     /** Solves of the enumeration before switching to window phases. */
     private static final int MAX_ENUMERATION = 8;
+    /**
+     * The first solve stops once within this relative gap of its bound: it only has to find the optimum, since
+     * the solve after it, which proves that nothing else comes close (what the canonical answer needs anyway),
+     * proves it optimal too. Proving optimality twice doubled the time on paths-200-1000 (see docs/benchmarks.md).
+     */
+    static final double FIRST_SOLVE_GAP = 0.002;
 
     private CpSatSolver() {
     }
@@ -112,6 +118,7 @@ final class CpSatSolver {
 
         List<Integer> best = null; // the canonical one among the selections that reach bestZ
         BigInteger bestZ = null;
+        List<List<Integer>> cuts = new ArrayList<>(); // every selection found, cut off from later solves
         int solves = 0;
         while (true) {
             if (solves == MAX_ENUMERATION) {
@@ -123,6 +130,10 @@ final class CpSatSolver {
             }
             CpSolver solver = new CpSolver();
             tuning.apply(solver, remaining / 1e9);
+            boolean gapStop = solves == 0 && FIRST_SOLVE_GAP > 0;
+            if (gapStop) {
+                solver.getParameters().setRelativeGapLimit(FIRST_SOLVE_GAP);
+            }
             if (!stop.register(solver)) {
                 return notProven(part, best, null, solves);
             }
@@ -141,38 +152,50 @@ final class CpSatSolver {
             List<Integer> found = m.chosen(solver);
             BigInteger z = part.z(found);
             int cmp = bestZ == null ? 1 : z.compareTo(bestZ);
-            if (cmp > 0 || (cmp == 0 && canonicallyBefore(found, best))) {
+            if (cmp > 0 || (cmp == 0 && part.before(found, best))) {
                 best = found;
                 bestZ = z;
             }
             // Every selection not cut off yet has top-bit value at most this solve's bound.
-            BigInteger topBound = status == CpSolverStatus.OPTIMAL
+            BigInteger topBound = status == CpSolverStatus.OPTIMAL && !gapStop
                     ? BigInteger.valueOf(topValue(c, found)) : ceil(solver.bestObjectiveBound());
             BigInteger ceiling = topBound.shiftLeft(s).add(rest);
             if (status != CpSolverStatus.OPTIMAL) {
                 return notProven(part, best, ceiling.max(bestZ), solves);
             }
-            if (s == 0) {
+            if (ceiling.compareTo(bestZ) < 0) {
+                return new Result(trimmed(part, best), true, null, solves);
+            }
+            // What is left to prove, that nothing else reaches the best, is as hard as the first solve and often
+            // harder; most bids cannot reach the best now known, so that proof runs on a new model of the rest
+            // (paths-200-1000: 40-80% of the bids fall away; fixing them in the old model kept the solve as slow).
+            boolean fewer = false;
+            for (int k = 0; k < n; k++) {
+                if (!out[k] && !lp.canReach(k, bestZ)) {
+                    out[k] = true;
+                    fewer = true;
+                }
+            }
+            if (fewer) {
+                m = new Model(part, out);
+                m.model.maximize(m.sum(c));
+            }
+            if (s == 0 && !gapStop) {
                 // The objective is the weight itself: settle exact ties among the optima directly.
                 return firstAmongOptima(part, m, m.sum(c), bestZ.longValueExact(), best, deadlineNanos, tuning,
                         stop, solves);
             }
-            if (ceiling.compareTo(bestZ) < 0) {
-                return new Result(trimmed(part, best), true, null, solves);
-            }
-            for (int k = 0; k < n; k++) {
-                if (!out[k] && !lp.canReach(k, bestZ)) {
-                    out[k] = true;
-                    m.exclude(k);
+            // Cut off what was found (any other selection wins a bid outside it) and demand a chance to match the
+            // best; a new model gets the earlier cuts again.
+            cuts.add(found);
+            for (List<Integer> cut : fewer ? cuts : List.of(found)) {
+                Literal[] others = m.outside(cut, out);
+                if (others.length == 0) {
+                    // Only subsets of a selection found are left: none reaches the best.
+                    return new Result(trimmed(part, best), true, null, solves);
                 }
+                m.model.addGreaterOrEqual(LinearExpr.sum(others), 1);
             }
-            // Cut off what was found (any other selection wins a bid outside it) and demand a chance to match the best.
-            Literal[] others = m.outside(found, out);
-            if (others.length == 0) {
-                // Only subsets of the selection are left: all worth less.
-                return new Result(trimmed(part, best), true, null, solves);
-            }
-            m.model.addGreaterOrEqual(LinearExpr.sum(others), 1);
             BigInteger need = ceilDiv(bestZ.subtract(rest), BigInteger.ONE.shiftLeft(s));
             m.model.addGreaterOrEqual(m.sum(c), need.max(BigInteger.ZERO).longValueExact());
             m.model.clearHints();
@@ -266,6 +289,7 @@ final class CpSatSolver {
         final CpModel model = new CpModel();
         /** x[k] = 1 iff bid k wins; null for a bid left out (it cannot reach the best known weight). */
         final BoolVar[] x;
+        private final Part part;
 
         Model(Part part) {
             this(part, new boolean[part.size()]);
@@ -273,6 +297,7 @@ final class CpSatSolver {
 
         /** A model without the bids marked {@code out}. */
         Model(Part part, boolean[] out) {
+            this.part = part;
             int n = part.size();
             x = new BoolVar[n];
             for (int k = 0; k < n; k++) {
@@ -347,29 +372,43 @@ final class CpSatSolver {
         }
 
         /**
-         * Requires a selection that first differs from {@code chosen} by winning a bid {@code chosen} leaves out;
-         * false when no such bid is left.
+         * Requires a selection that first differs from {@code chosen}, in problem position order and shadows
+         * included, by winning something {@code chosen} leaves out; false when nothing is left to win.
          */
         boolean requireBefore(List<Integer> chosen) {
             boolean[] in = new boolean[x.length];
             chosen.forEach(k -> in[k] = true);
-            // agree: the selection matches chosen on every bid before the current one.
+            // Everything that can win, in position order: the bids in play and the shadows (individual bids won
+            // exactly when no bid covering their intent is).
+            List<long[]> order = new ArrayList<>(); // {position, local index or -1 - shadow index}
+            for (int k : live()) {
+                order.add(new long[] {part.bids[k], k});
+            }
+            Literal[] shadow = shadowLiterals();
+            for (int j = 0; j < shadow.length; j++) {
+                order.add(new long[] {part.shadows.get(j).position(), -1 - j});
+            }
+            order.sort((a, b) -> Long.compare(a[0], b[0]));
+            // agree: the selection matches chosen on everything before the current one.
             Literal agree = null;
             List<Literal> firstDifference = new ArrayList<>();
-            for (int k : live()) {
-                if (!in[k]) {
-                    BoolVar here = model.newBoolVar("before" + k);
-                    model.addImplication(here, x[k]);
+            for (long[] e : order) {
+                int k = (int) e[1];
+                Literal lit = k >= 0 ? x[k] : shadow[-1 - k];
+                boolean won = k >= 0 ? in[k] : Part.wins(part.shadows.get(-1 - k), in);
+                if (!won) {
+                    BoolVar here = model.newBoolVar("before" + e[0]);
+                    model.addImplication(here, lit);
                     if (agree != null) {
                         model.addImplication(here, agree);
                     }
                     firstDifference.add(here);
                 }
-                BoolVar next = model.newBoolVar("agree" + k);
+                BoolVar next = model.newBoolVar("agree" + e[0]);
                 if (agree != null) {
                     model.addImplication(next, agree);
                 }
-                model.addImplication(next, in[k] ? x[k] : x[k].not());
+                model.addImplication(next, won ? lit : lit.not());
                 agree = next;
             }
             if (firstDifference.isEmpty()) {
@@ -377,6 +416,28 @@ final class CpSatSolver {
             }
             model.addBoolOr(firstDifference);
             return true;
+        }
+
+        private Literal[] shadowLiterals;
+
+        /** One literal per shadow, true iff none of its coverers wins; added only once ties are settled. */
+        private Literal[] shadowLiterals() {
+            if (shadowLiterals == null) {
+                shadowLiterals = new Literal[part.shadows.size()];
+                for (int j = 0; j < shadowLiterals.length; j++) {
+                    Part.Shadow sh = part.shadows.get(j);
+                    BoolVar u = model.newBoolVar("single" + sh.position());
+                    List<Integer> coverers = new ArrayList<>();
+                    for (int c : sh.coverers()) {
+                        coverers.add(c);
+                    }
+                    List<Literal> all = new ArrayList<>(List.of(literals(coverers)));
+                    all.add(u);
+                    model.addExactlyOne(all.toArray(new Literal[0]));
+                    shadowLiterals[j] = u;
+                }
+            }
+            return shadowLiterals;
         }
 
         private List<Integer> live() {

@@ -16,7 +16,8 @@ import java.util.stream.IntStream;
  *       better (higher score, or equal score and higher tie value);</li>
  *   <li>without coupling options, price every batched bid against the best individual bids on its intents:
  *       an intent no batched bid wins is best filled by its best individual bid, so only batched bids with a
- *       positive bonus over those individual bids can be in the optimum, and only they enter the search;</li>
+ *       non-negative bonus over those individual bids can be in the optimum, and only they enter the search (the
+ *       individual bids still count in the tie rule, see {@link Reduction});</li>
  *   <li>split what is left into independent parts (intents linked by bids, and by token pairs when winners
  *       must be pair-disjoint);</li>
  *   <li>settle trivial parts directly (a single bid, or bids that all share one intent), solve parts whose bids
@@ -56,17 +57,20 @@ public final class ExactWinnerDetermination implements WinnerDetermination {
         List<Integer> chosen = new ArrayList<>();
         BigInteger zFixed = BigInteger.ZERO; // packed objective settled outside the parts
         Reduction reduction = null;
-        List<Part> parts;
+        List<Part> parts = new ArrayList<>();
         if (problem.constraints().equals(Constraints.NONE)) {
             Reduction r = new Reduction(problem, objective, dropped);
             reduction = r;
             zFixed = r.singlesValue;
-            parts = new ArrayList<>();
             for (int[] bids : components(problem, r.outOfSearch)) {
-                parts.add(new Part(problem, bids, r.bonus(bids), objective));
+                Part part = r.part(bids);
+                parts.add(part);
+                if (part.shadows.isEmpty()) {
+                    // Weighted in full, individual bids included: their weight is already in zFixed.
+                    zFixed = zFixed.subtract(r.singlesValue(bids));
+                }
             }
         } else {
-            parts = new ArrayList<>();
             for (int[] bids : components(problem, dropped)) {
                 parts.add(Part.of(problem, bids, objective));
             }
@@ -132,7 +136,8 @@ public final class ExactWinnerDetermination implements WinnerDetermination {
         if (part.size() == 1 || sharesOneIntent(part)) {
             int best = 0;
             for (int k = 1; k < part.size(); k++) {
-                if (part.z[k].compareTo(part.z[best]) > 0) {
+                int cmp = part.z[k].compareTo(part.z[best]);
+                if (cmp > 0 || (cmp == 0 && part.before(List.of(k), List.of(best)))) {
                     best = k;
                 }
             }
@@ -171,12 +176,19 @@ public final class ExactWinnerDetermination implements WinnerDetermination {
      * Without coupling options, each intent's best individual bid wins whenever no batched bid covers the
      * intent (it fits with everything else and has positive weight), so the optimum is the best packing of
      * batched bids weighted by their bonus over those individual bids, plus the individual bids on the intents
-     * left over. Batched bids with no positive bonus never help and stay out of the search.
+     * left over. Batched bids with a negative bonus never help and stay out of the search.
+     *
+     * <p>The weight is exact, but the canonical order among equal optima counts the individual bids' positions
+     * too, so they stay in each part as {@link Part.Shadow}s, which only the tie rule reads. A batched bid with a
+     * zero bonus ties with the individual bids it replaces; a part with one, or a matching (where the tie rule
+     * is built into the weights, see {@link Matching}), is solved unreduced instead: its batched bids and the
+     * individual bids on its intents, each weighted in full.
      */
     private static final class Reduction {
         final WdpProblem problem;
+        final Objective objective;
         final BigInteger[] bonus;
-        /** Bids not searched over: dominated, individual, or batched without a positive bonus. */
+        /** Bids not searched over: dominated, individual, or batched with a negative bonus. */
         final boolean[] outOfSearch;
         /** The packed objective of every intent's best individual bid: the chosen batched bids' bonus adds to it. */
         final BigInteger singlesValue;
@@ -185,6 +197,7 @@ public final class ExactWinnerDetermination implements WinnerDetermination {
 
         Reduction(WdpProblem problem, Objective objective, boolean[] dropped) {
             this.problem = problem;
+            this.objective = objective;
             int n = problem.bids().size();
             singleOf = new int[problem.intentCount()];
             singleZ = new BigInteger[problem.intentCount()];
@@ -211,7 +224,7 @@ public final class ExactWinnerDetermination implements WinnerDetermination {
                     v = v.subtract(singleZ[i]);
                 }
                 bonus[b] = v;
-                outOfSearch[b] = v.signum() <= 0;
+                outOfSearch[b] = v.signum() < 0;
             }
             BigInteger total = BigInteger.ZERO;
             for (BigInteger z : singleZ) {
@@ -220,10 +233,54 @@ public final class ExactWinnerDetermination implements WinnerDetermination {
             singlesValue = total;
         }
 
-        /** The best individual bid of every intent the chosen batched bids leave uncovered. */
-        List<Integer> singlesOutside(List<Integer> batched) {
+        /** The part of one component: reduced with shadows, or unreduced (no shadows) where that is needed. */
+        Part part(int[] bids) {
+            boolean unreduced = true; // a matching
+            for (int b : bids) {
+                unreduced &= problem.bids().get(b).intentCount() <= 2;
+            }
+            for (int b : bids) {
+                unreduced |= bonus[b].signum() == 0;
+            }
+            TreeMap<Integer, List<Integer>> coverers = new TreeMap<>(); // intent -> local bids on it
+            for (int k = 0; k < bids.length; k++) {
+                for (int i : problem.bids().get(bids[k]).intentsView()) {
+                    coverers.computeIfAbsent(i, v -> new ArrayList<>()).add(k);
+                }
+            }
+            if (unreduced) {
+                int[] all = IntStream.concat(Arrays.stream(bids), coverers.keySet().stream()
+                        .mapToInt(i -> singleOf[i]).filter(b -> b >= 0)).sorted().toArray();
+                return Part.of(problem, all, objective);
+            }
+            List<Part.Shadow> shadows = new ArrayList<>();
+            coverers.forEach((i, ks) -> {
+                if (singleOf[i] >= 0) {
+                    shadows.add(new Part.Shadow(singleOf[i], ks.stream().mapToInt(Integer::intValue).toArray()));
+                }
+            });
+            return new Part(problem, bids, bonus(bids), objective, shadows);
+        }
+
+        /** The packed objective of the individual bids on the intents of {@code bids}. */
+        BigInteger singlesValue(int[] bids) {
+            java.util.Set<Integer> intents = new java.util.TreeSet<>();
+            for (int b : bids) {
+                for (int i : problem.bids().get(b).intentsView()) {
+                    intents.add(i);
+                }
+            }
+            BigInteger v = BigInteger.ZERO;
+            for (int i : intents) {
+                v = v.add(singleZ[i]);
+            }
+            return v;
+        }
+
+        /** The best individual bid of every intent the chosen bids leave uncovered. */
+        List<Integer> singlesOutside(List<Integer> chosen) {
             boolean[] covered = new boolean[problem.intentCount()];
-            for (int b : batched) {
+            for (int b : chosen) {
                 for (int i : problem.bids().get(b).intentsView()) {
                     covered[i] = true;
                 }

@@ -20,11 +20,69 @@ final class Part {
     final BigInteger[] z;
     final Objective objective;
 
+    /**
+     * Individual bids taken out of the search by pricing batched bids against them (see
+     * {@link ExactWinnerDetermination}): each wins exactly when none of its {@code coverers} (local indices) does.
+     * They do not change the weight, only the canonical order among selections of equal weight.
+     */
+    final List<Shadow> shadows;
+
+    /** An individual bid at problem position {@code position}, won iff no bid of {@code coverers} wins. */
+    record Shadow(int position, int[] coverers) {
+    }
+
     Part(WdpProblem problem, int[] bids, BigInteger[] z, Objective objective) {
+        this(problem, bids, z, objective, List.of());
+    }
+
+    Part(WdpProblem problem, int[] bids, BigInteger[] z, Objective objective, List<Shadow> shadows) {
         this.problem = problem;
         this.bids = bids;
         this.z = z;
         this.objective = objective;
+        this.shadows = List.copyOf(shadows);
+    }
+
+    /**
+     * The canonical order of two local selections: by the sorted problem positions of everything they make win,
+     * shadows included, lexicographically (a prefix first). Without shadows that is the order of the local indices.
+     */
+    boolean before(List<Integer> a, List<Integer> b) {
+        if (shadows.isEmpty()) {
+            return CpSatSolver.canonicallyBefore(a, b);
+        }
+        int[] ka = positions(a);
+        int[] kb = positions(b);
+        int cmp = java.util.Arrays.compare(ka, kb);
+        return cmp < 0;
+    }
+
+    /** The sorted problem positions a local selection makes win, shadows included. */
+    int[] positions(List<Integer> local) {
+        boolean[] in = new boolean[bids.length];
+        local.forEach(k -> in[k] = true);
+        int[] out = new int[local.size() + shadows.size()];
+        int n = 0;
+        for (int k : local) {
+            out[n++] = bids[k];
+        }
+        for (Shadow s : shadows) {
+            if (wins(s, in)) {
+                out[n++] = s.position;
+            }
+        }
+        int[] sorted = java.util.Arrays.copyOf(out, n);
+        java.util.Arrays.sort(sorted);
+        return sorted;
+    }
+
+    static boolean wins(Shadow s, boolean[] in) {
+        for (int c : s.coverers) {
+            if (in[c]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A part weighted by each bid's own packed objective. */

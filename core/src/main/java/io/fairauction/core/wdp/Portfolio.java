@@ -87,7 +87,7 @@ final class Portfolio {
         BigInteger za = part.z(a.chosen());
         BigInteger zb = part.z(b.chosen());
         int cmp = za.compareTo(zb);
-        List<Integer> chosen = cmp > 0 || (cmp == 0 && !CpSatSolver.canonicallyBefore(b.chosen(), a.chosen()))
+        List<Integer> chosen = cmp > 0 || (cmp == 0 && !part.before(b.chosen(), a.chosen()))
                 ? a.chosen() : b.chosen();
         BigInteger bound = a.upperBound().min(b.upperBound()).max(za.max(zb));
         return new CpSatSolver.Result(chosen, false, bound, a.phases() + b.phases());
