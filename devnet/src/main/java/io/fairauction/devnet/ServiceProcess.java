@@ -39,8 +39,12 @@ public final class ServiceProcess implements AutoCloseable {
      * compilation; a benchmark of steady-state rounds passes {@link #STEADY_STATE} instead.
      */
     public static final List<String> QUICK_START = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
-    /** Full tiered compilation (C2), as a long-running production service runs. */
-    public static final List<String> STEADY_STATE = List.of("-Xmx512m", "-XX:+UseSerialGC");
+    /**
+     * Full tiered compilation (C2), as a long-running production service runs, and the collector image's collector:
+     * parallel young collections in a 64 MB young generation pause about 10 ms; Serial paused 30-48 ms every few
+     * seconds (the intake's p99 at 1,000/s went from 69 to 18 ms), G1 cost 35 % more CPU per intent.
+     */
+    public static final List<String> STEADY_STATE = List.of("-Xmx512m", "-XX:+UseParallelGC", "-Xmn64m");
 
     /** {@link #start(Path, String, String, String, int)} with these JVM options. */
     public static ServiceProcess start(Path dir, String name, String mainClass, String config, int port, List<String> jvmOptions) {
