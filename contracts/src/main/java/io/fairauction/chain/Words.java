@@ -1,5 +1,6 @@
 package io.fairauction.chain;
 
+import io.fairauction.core.model.Hex;
 import io.fairauction.core.model.U256;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
@@ -60,16 +61,7 @@ final class Words {
 
     /** {@code 0[xX]([0-9a-fA-F]{2})*}, without a regex: it runs on every intent the collector takes. */
     private static boolean isWholeBytesHex(String s) {
-        if (s == null || s.length() < 2 || s.length() % 2 != 0 || s.charAt(0) != '0'
-                || (s.charAt(1) != 'x' && s.charAt(1) != 'X')) {
-            return false;
-        }
-        for (int i = 2; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
-                return false;
-            }
-        }
-        return true;
+        return s != null && s.length() >= 2 && s.length() % 2 == 0 && s.charAt(0) == '0'
+                && (s.charAt(1) == 'x' || s.charAt(1) == 'X') && Hex.hexDigitsFrom(s, 2);
     }
 }

@@ -20,6 +20,20 @@ public final class Hex {
         return s != null && ADDRESS.matcher(s).matches();
     }
 
+    /**
+     * Whether every character of {@code s} from index {@code from} on is a hex digit (any letter case). A loop, not a
+     * regular expression: the intake runs it on every field of every intent.
+     */
+    public static boolean hexDigitsFrom(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The canonical (lower-case) form used to compare and hash. */
     public static String canonical(String s) {
         return s.toLowerCase(Locale.ROOT);

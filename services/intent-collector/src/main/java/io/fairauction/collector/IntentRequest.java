@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.fairauction.core.model.Hex;
 import io.fairauction.core.model.Side;
 import io.fairauction.core.model.U256;
 import java.io.IOException;
@@ -176,16 +177,8 @@ public record IntentRequest(String owner, Side side, String sellToken, String bu
      */
     static boolean isHex(String s, int digits) {
         int n = s.length() - 2;
-        if (n < 0 || s.charAt(0) != '0' || s.charAt(1) != 'x' || (digits < 0 ? n % 2 != 0 : n != digits)) {
-            return false;
-        }
-        for (int i = 2; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
-                return false;
-            }
-        }
-        return true;
+        return n >= 0 && s.charAt(0) == '0' && s.charAt(1) == 'x' && (digits < 0 ? n % 2 == 0 : n == digits)
+                && Hex.hexDigitsFrom(s, 2);
     }
 
     /** One or more ASCII digits ({@code [0-9]+}). */
