@@ -1,23 +1,24 @@
 package io.fairauction.core.model;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** 0x-prefixed hex strings (addresses, intent uids): compared without regard to letter case. */
 public final class Hex {
-    private static final Pattern HEX = Pattern.compile("0[xX][0-9a-fA-F]+");
-    private static final Pattern ADDRESS = Pattern.compile("0[xX][0-9a-fA-F]{40}");
-
     private Hex() {
     }
 
+    /** {@code 0[xX][0-9a-fA-F]+}: a prefix and at least one hex digit. */
     public static boolean isHex(String s) {
-        return s != null && HEX.matcher(s).matches();
+        return s != null && s.length() > 2 && hasPrefix(s) && hexDigitsFrom(s, 2);
     }
 
     /** A 20-byte address: 0x and exactly 40 hex digits (any letter case; no checksum required). */
     public static boolean isAddress(String s) {
-        return s != null && ADDRESS.matcher(s).matches();
+        return s != null && s.length() == 42 && hasPrefix(s) && hexDigitsFrom(s, 2);
+    }
+
+    private static boolean hasPrefix(String s) {
+        return s.charAt(0) == '0' && (s.charAt(1) == 'x' || s.charAt(1) == 'X');
     }
 
     /**
