@@ -1,5 +1,7 @@
 package io.fairauction.collector;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -22,8 +24,6 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.inject.Named;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -119,7 +119,8 @@ public class IntentController {
     /** Bodies over the server's own cap (micronaut.server.max-request-size) never reach the intake. */
     @Error(global = true, exception = ContentLengthExceededException.class)
     public HttpResponse<String> tooLarge(HttpRequest<?> request) {
-        return respond(intake.tooLarge(request.getMethodName().toLowerCase(java.util.Locale.ROOT)));
+        String operation = request.getMethodName().toLowerCase(java.util.Locale.ROOT);
+        return timed(operation, System.nanoTime(), intake.tooLarge(operation));
     }
 
     /** The response to {@code answer}, its time since {@code startedNanos} recorded under the operation and status. */

@@ -517,12 +517,15 @@ class CollectorServiceTest {
         assertThat(openapi.statusCode()).isEqualTo(200);
         assertThat(openapi.body()).contains("/api/v1/intents/{uid}").contains("/api/v1/tokens");
         assertThat(post("{}").statusCode()).isEqualTo(400);
+        assertThat(post(" ".repeat(2 * 1024 * 1024)).statusCode()).as("over the server's own cap").isEqualTo(413);
         HttpResponse<String> prometheus = devnet.send(collector, "GET", "/prometheus", (String) null);
         assertThat(prometheus.statusCode()).isEqualTo(200);
         assertThat(prometheus.body()).contains("jvm_memory_used_bytes");
-        assertThat(prometheus.body().lines().filter(l -> l.startsWith("collector_requests_seconds_count{")
-                && l.contains("operation=\"submit\"") && l.contains("status=\"400\"")))
-                .as("requests timed by operation and status").singleElement()
-                .satisfies(l -> assertThat(Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).isPositive());
+        for (String[] timed : new String[][] {{"submit", "400"}, {"post", "413"}}) {
+            assertThat(prometheus.body().lines().filter(l -> l.startsWith("collector_requests_seconds_count{")
+                    && l.contains("operation=\"" + timed[0] + "\"") && l.contains("status=\"" + timed[1] + "\"")))
+                    .as("requests timed by operation and status: %s %s", timed[0], timed[1]).singleElement()
+                    .satisfies(l -> assertThat(Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).isPositive());
+        }
     }
 }
