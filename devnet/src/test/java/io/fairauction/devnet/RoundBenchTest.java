@@ -27,9 +27,12 @@ class RoundBenchTest {
         assertThat(rounds).hasSize(2);
         for (RoundBench.Round r : rounds) {
             assertThat(r.intents()).as("every measured auction is full").isEqualTo(8);
-            assertThat(r.steps()).containsKeys("open.chain-prices", "open.publish", "close.mechanism", "close.publish",
-                    "open.catch-up.end-offsets", "open.catch-up.read", "close.catch-up.end-offsets", "close.catch-up.read",
-                    "open.chain-prices.read");
+            assertThat(r.steps()).containsKeys("open.publish", "close.mechanism", "close.publish",
+                    "open.catch-up.end-offsets", "open.catch-up.read", "close.catch-up.end-offsets", "close.catch-up.read");
+            // The pools are read in the round, or before it with the opening computed while waiting for it.
+            assertThat(r.steps()).satisfiesAnyOf(
+                    steps -> assertThat(steps).containsKeys("open.chain-prices", "open.chain-prices.read"),
+                    steps -> assertThat(steps).containsKey("open.ahead"));
         }
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("2 rounds measured", "overhead = (a) + (c)");
         assertThat(dir.resolve("rounds.json")).content().contains("\"rounds\"", "\"fanOutLast\"");

@@ -60,6 +60,12 @@ public final class AuctioneerRuntime implements AutoCloseable {
     private volatile boolean leading;
     /** Whether the last round found nothing to auction (then the next does not read the pools ahead). */
     private boolean lastCutEmpty = true;
+    /** How long before a round is due its opening is computed (while the round thread would only wait). */
+    private static final long OPEN_AHEAD_MILLIS = 150;
+    /** The next round's opening computed while waiting for it (null: nothing to auction then); used if still right when the round starts. */
+    private OpeningAhead openingAhead;
+    /** The round start {@link #openingAhead} was computed for (0: none). */
+    private long openingAheadFor;
     /** Reads the chain for a round while the round thread catches up on the topics. */
     private final ExecutorService chainReader = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "auctioneer-chain-read");
@@ -97,7 +103,8 @@ public final class AuctioneerRuntime implements AutoCloseable {
         long nextRound = 0;
         while (running.get()) {
             try {
-                poll(Duration.ofMillis(50));
+                // While leading, the wait for the next round ends at its start, not up to a poll later.
+                poll(Duration.ofMillis(leading ? Math.max(1, Math.min(50, nextRound - System.currentTimeMillis())) : 50));
                 boolean elected = leadership.isLeader();
                 if (elected && !leading) {
                     takeLead();
@@ -106,8 +113,15 @@ public final class AuctioneerRuntime implements AutoCloseable {
                 }
                 long now = System.currentTimeMillis();
                 if (leading && now >= nextRound) {
+                    // A round whose opening was computed ahead is timed from when it was due: computing it past that
+                    // point is overhead like any other.
+                    long due = openingAheadFor == nextRound ? nextRound : now;
                     nextRound = now + options.periodMillis();
-                    round();
+                    round(due);
+                } else if (leading && openingAheadFor != nextRound && !lastCutEmpty && nextRound - now <= OPEN_AHEAD_MILLIS) {
+                    long start = nextRound;
+                    openingAheadFor = start;
+                    openingAhead = step("open.ahead", () -> OpeningAhead.of(rounds.opening(book, start, market.chainTime(), market::snapshot)));
                 }
             } catch (ProducerFencedException e) {
                 stepDown("fenced by a newer leader");
@@ -165,15 +179,17 @@ public final class AuctioneerRuntime implements AutoCloseable {
      * per round); {@code auctioneer.round.overhead} is opening plus closing, the solvers' window and the bid grace
      * excluded.
      */
-    private void round() {
+    private void round(long dueMillis) {
         Timer.Sample sample = Timer.start(metrics);
-        long started = System.nanoTime();
+        long started = System.nanoTime() - Math.max(0, System.currentTimeMillis() - dueMillis) * 1_000_000L;
         long startedCpu = threadCpuNanos();
+        OpeningAhead early = openingAhead;
+        openingAhead = null;
         // The chain is read while the topics are caught up: both are waits on other processes and neither depends on
         // the other (the pools change by settlements, and this thread waited for the last round's before returning).
         // The reserves are read ahead only while rounds have intents, so an idle auctioneer does not poll the pools.
         CompletableFuture<Long> chainTimeRead = readChain("open.chain-time.read", market::chainTime);
-        CompletableFuture<Market.Snapshot> pricesRead = lastCutEmpty ? null : readChain("open.chain-prices.read", market::snapshot);
+        CompletableFuture<Market.Snapshot> pricesRead = lastCutEmpty || early != null ? null : readChain("open.chain-prices.read", market::snapshot);
         runStep("open.catch-up", () -> catchUp("open.catch-up"));
         long now = System.currentTimeMillis();
         long chainTime = step("open.chain-time", () -> join(chainTimeRead));
@@ -186,11 +202,20 @@ public final class AuctioneerRuntime implements AutoCloseable {
         if (intents.isEmpty()) {
             return;
         }
-        Market.Snapshot snapshot = step("open.chain-prices", () -> join(pricesRead != null ? pricesRead
-                : readChain("open.chain-prices.read", market::snapshot)));
-        List<Event> opening = step("open.build", () -> rounds.open(book, intents, snapshot, now));
+        // The opening computed while waiting for this round, if the book and the chain still give exactly it.
+        boolean useAhead = early != null && early.opening().matches(book, chainTime, intents);
+        metrics.counter("auctioneer.round.open.ahead", "outcome", useAhead ? "used" : early == null ? "none" : "stale").increment();
+        List<Event> opening;
+        if (useAhead) {
+            opening = early.opening().events();
+            runStep("open.publish", () -> publish(early.outgoing(), "open.publish"));
+        } else {
+            Market.Snapshot snapshot = step("open.chain-prices", () -> join(pricesRead != null ? pricesRead
+                    : readChain("open.chain-prices.read", market::snapshot)));
+            opening = step("open.build", () -> rounds.open(book, intents, snapshot, now));
+            runStep("open.publish", () -> publish(opening, "open.publish"));
+        }
         AuctionOpened opened = (AuctionOpened) opening.get(0);
-        runStep("open.publish", () -> publish(opening, "open.publish"));
         metrics.counter("auctioneer.auctions.opened").increment();
         long openNanos = System.nanoTime() - started;
         metrics.timer("auctioneer.round.open").record(Duration.ofNanos(openNanos));
@@ -198,19 +223,43 @@ public final class AuctioneerRuntime implements AutoCloseable {
         metrics.timer("auctioneer.round.open.cpu").record(Duration.ofNanos(threadCpuNanos() - startedCpu));
         LOG.info("auction {} opened with {} intents, deadline in {} ms", opened.auctionId(),
                 opened.auction().intents().size(), opened.deadlineMillis() - System.currentTimeMillis());
-        // Solvers think until the deadline; the gateway publishes every bid before it.
-        while (running.get() && System.currentTimeMillis() < opened.deadlineMillis() + options.bidGraceMillis()) {
-            poll(Duration.ofMillis(Math.max(1, Math.min(50, opened.deadlineMillis() + options.bidGraceMillis() - System.currentTimeMillis()))));
+        // Solvers think until the deadline; the gateway publishes every bid before it. The bid grace after it is spent
+        // computing the closing from the bids read so far (again if more arrive and there is time): at the close, the
+        // caught-up book usually holds exactly those bids, and the closing computed ahead is the one published.
+        long closeAt = opened.deadlineMillis() + options.bidGraceMillis();
+        Ahead ahead = null;
+        long aheadMillis = 0;
+        while (running.get() && System.currentTimeMillis() < closeAt) {
+            poll(Duration.ofMillis(Math.max(1, Math.min(50, closeAt - System.currentTimeMillis()))));
+            long t = System.currentTimeMillis();
+            if (t >= opened.deadlineMillis() && closeAt - t > aheadMillis && (ahead == null || !ahead.closing().matches(book))) {
+                ahead = step("grace.closing", () -> Ahead.of(rounds.closing(book, opened, closeAt)));
+                aheadMillis = System.currentTimeMillis() - t;
+            }
         }
         if (!running.get() || !leading) {
             return;
         }
-        long closing = System.nanoTime();
+        // Counted from the close time, not from the end of the wait: a closing computed ahead that overran the grace
+        // is overhead like any other.
+        long closing = System.nanoTime() - Math.max(0, System.currentTimeMillis() - closeAt) * 1_000_000L;
         long closingCpu = threadCpuNanos();
         runStep("close.catch-up", () -> catchUp("close.catch-up"));
-        List<Event> closed = step("close.mechanism", () -> rounds.close(book, opened, System.currentTimeMillis()));
-        runStep("close.publish", () -> publish(closed, "close.publish"));
-        AuctionClosed result = (AuctionClosed) closed.get(0);
+        Ahead computed = ahead;
+        // Computed anew (null: the one computed in the grace holds) when bids or statuses changed since, e.g. the
+        // catch-up found bids the grace had not read.
+        List<Event> fresh = step("close.mechanism", () -> computed != null && computed.closing().matches(book) ? null
+                : rounds.closing(book, opened, closeAt).events());
+        metrics.counter("auctioneer.round.close.ahead", "outcome", fresh == null ? "used" : computed == null ? "none" : "stale").increment();
+        Outgoing closed = fresh == null ? computed.outgoing() : null;
+        runStep("close.publish", () -> {
+            if (closed != null) {
+                publish(closed, "close.publish");
+            } else {
+                publish(fresh, "close.publish");
+            }
+        });
+        AuctionClosed result = (AuctionClosed) (fresh != null ? fresh : closed.events()).get(0);
         long closeNanos = System.nanoTime() - closing;
         metrics.timer("auctioneer.round.close").record(Duration.ofNanos(closeNanos));
         metrics.timer("auctioneer.round.close.cpu").record(Duration.ofNanos(threadCpuNanos() - closingCpu));
@@ -273,14 +322,23 @@ public final class AuctioneerRuntime implements AutoCloseable {
     /** {@link #publish(List)}, its phases timed as steps {@code step.send}, {@code .commit}, {@code .apply}. */
     private void publish(List<Event> events, String step) {
         long t0 = System.nanoTime();
+        publish(Outgoing.of(events), step, t0);
+    }
+
+    private void publish(Outgoing out, String step) {
+        publish(out, step, System.nanoTime());
+    }
+
+    private void publish(Outgoing out, String step, long t0) {
         if (producer == null) {
             throw new ProducerFencedException("not leading");
         }
+        List<Event> events = out.events();
         List<java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata>> sent = new ArrayList<>();
         producer.beginTransaction();
         try {
-            for (Event e : events) {
-                sent.add(producer.send(new ProducerRecord<>(topicOf(e), e.key(), EventJson.write(e))));
+            for (ProducerRecord<String, String> r : out.records()) {
+                sent.add(producer.send(r));
             }
             phase(step, "send", t0);
             t0 = System.nanoTime();
@@ -311,6 +369,32 @@ public final class AuctioneerRuntime implements AutoCloseable {
         events.forEach(book::apply);
         reader.skipPast(written);
         phase(step, "apply", t0);
+    }
+
+    /** Events and their records, serialised before the transaction that writes them. */
+    private record Outgoing(List<Event> events, List<ProducerRecord<String, String>> records) {
+        static Outgoing of(List<Event> events) {
+            List<ProducerRecord<String, String>> records = new ArrayList<>(events.size());
+            for (Event e : events) {
+                records.add(new ProducerRecord<>(topicOf(e), e.key(), EventJson.write(e)));
+            }
+            return new Outgoing(events, records);
+        }
+    }
+
+    /** An opening computed before its round, serialised. */
+    private record OpeningAhead(Rounds.Opening opening, Outgoing outgoing) {
+        /** Null for no opening. */
+        static OpeningAhead of(Rounds.Opening opening) {
+            return opening == null ? null : new OpeningAhead(opening, Outgoing.of(opening.events()));
+        }
+    }
+
+    /** A closing computed during the bid grace, serialised. */
+    private record Ahead(Rounds.Closing closing, Outgoing outgoing) {
+        static Ahead of(Rounds.Closing closing) {
+            return new Ahead(closing, Outgoing.of(closing.events()));
+        }
     }
 
     private void phase(String step, String phase, long startedNanos) {

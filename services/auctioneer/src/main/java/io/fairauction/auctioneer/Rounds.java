@@ -108,9 +108,92 @@ final class Rounds {
         return out;
     }
 
+    /**
+     * {@link #open} computed before the round starts, for a round starting at {@code startMillis} on the chain state
+     * of {@code chainTimeSeconds} (the latest block's time): the auction and statuses the round publishes if, at its
+     * start, {@link Opening#matches} holds. Null when there is nothing to auction.
+     */
+    Opening opening(Book book, long startMillis, long chainTimeSeconds, java.util.function.Supplier<Market.Snapshot> snapshot) {
+        List<Intent> intents = cut(book, chainTimeSeconds);
+        if (intents.isEmpty()) {
+            return null;
+        }
+        IntentStatus[] statuses = statuses(book, intents);
+        long auctionId = book.nextAuctionId();
+        return new Opening(chainTimeSeconds, auctionId, intents, statuses, open(book, intents, snapshot.get(), startMillis));
+    }
+
+    /** The auction's intents' statuses in the book, the book's own objects (null: none yet). */
+    private static IntentStatus[] statuses(Book book, List<Intent> intents) {
+        IntentStatus[] statuses = new IntentStatus[intents.size()];
+        for (int i = 0; i < statuses.length; i++) {
+            statuses[i] = book.status(intents.get(i).uid()).orElse(null);
+        }
+        return statuses;
+    }
+
+    /** Whether the book holds exactly these statuses of these intents (by identity: an event applied since replaces them). */
+    private static boolean same(Book book, List<Intent> intents, IntentStatus[] statuses) {
+        for (int i = 0; i < statuses.length; i++) {
+            if (book.status(intents.get(i).uid()).orElse(null) != statuses[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An opening computed before its round started, and the state of the book and the chain it was computed from. */
+    static final class Opening {
+        private final long chainTimeSeconds;
+        private final long auctionId;
+        private final List<Intent> intents;
+        private final IntentStatus[] statuses;
+        private final List<Event> events;
+
+        private Opening(long chainTimeSeconds, long auctionId, List<Intent> intents, IntentStatus[] statuses, List<Event> events) {
+            this.chainTimeSeconds = chainTimeSeconds;
+            this.auctionId = auctionId;
+            this.intents = intents;
+            this.statuses = statuses;
+            this.events = List.copyOf(events);
+        }
+
+        List<Event> events() {
+            return events;
+        }
+
+        /**
+         * Whether a round cutting {@code cut} now, at chain time {@code chainTimeSeconds}, would publish these events
+         * but for the time: the same block (so the same pools and prices), the same auction id, the same intents
+         * (identical objects, in order) with the same statuses.
+         */
+        boolean matches(Book book, long chainTimeSeconds, List<Intent> cut) {
+            if (chainTimeSeconds != this.chainTimeSeconds || book.nextAuctionId() != auctionId || cut.size() != intents.size()) {
+                return false;
+            }
+            for (int i = 0; i < intents.size(); i++) {
+                if (cut.get(i) != intents.get(i)) {
+                    return false;
+                }
+            }
+            return same(book, intents, statuses);
+        }
+    }
+
     /** Runs the mechanism on the auction's bids: the result, and won / back-to-open statuses. */
     List<Event> close(Book book, AuctionOpened opened, long nowMillis) {
+        return closing(book, opened, nowMillis).events();
+    }
+
+    /**
+     * {@link #close} with what it was computed from. The events depend only on the auction's bids and its intents'
+     * statuses in the book (and the time given), so a closing computed early stays right for as long as
+     * {@link Closing#matches} holds.
+     */
+    Closing closing(Book book, AuctionOpened opened, long nowMillis) {
         List<BidAccepted> accepted = book.bids(opened.auctionId());
+        List<Intent> intents = opened.auction().intents();
+        IntentStatus[] statuses = statuses(book, intents);
         Map<String, BidAccepted> byId = new TreeMap<>();
         accepted.forEach(b -> byId.put(b.bid().id(), b));
         List<Bid> bids = accepted.stream().map(BidAccepted::bid).toList();
@@ -126,7 +209,7 @@ final class Rounds {
         for (BidAccepted w : winners) {
             w.bid().trades().forEach(t -> winnerOf.put(Book.key(t.intent()), w));
         }
-        for (Intent i : opened.auction().intents()) {
+        for (Intent i : intents) {
             if (book.state(i.uid()) != State.IN_AUCTION) {
                 continue;
             }
@@ -140,7 +223,47 @@ final class Rounds {
                         accepted.isEmpty() ? "no bids in auction " + opened.auctionId() : "not won in auction " + opened.auctionId())));
             }
         }
-        return out;
+        return new Closing(opened, accepted, statuses, List.copyOf(out));
+    }
+
+    /**
+     * The events closing {@code opened}, and the bids and intent statuses of the book they were computed from (the
+     * book's own objects: an event applied since replaces them).
+     */
+    static final class Closing {
+        private final AuctionOpened opened;
+        private final List<BidAccepted> bids;
+        private final IntentStatus[] statuses;
+        private final List<Event> events;
+
+        private Closing(AuctionOpened opened, List<BidAccepted> bids, IntentStatus[] statuses, List<Event> events) {
+            this.opened = opened;
+            this.bids = bids;
+            this.statuses = statuses;
+            this.events = events;
+        }
+
+        List<Event> events() {
+            return events;
+        }
+
+        /**
+         * Whether the book still holds exactly the bids and statuses these events were computed from, so that
+         * {@link Rounds#close} now (at the same time) would compute the same events. Compared by identity: a record
+         * read again counts as a change, which only costs computing the closing anew.
+         */
+        boolean matches(Book book) {
+            List<BidAccepted> now = book.bids(opened.auctionId());
+            if (now.size() != bids.size()) {
+                return false;
+            }
+            for (int i = 0; i < bids.size(); i++) {
+                if (now.get(i) != bids.get(i)) {
+                    return false;
+                }
+            }
+            return same(book, opened.auction().intents(), statuses);
+        }
     }
 
     /** A round an earlier leader opened and never closed: closed as abandoned, its intents open again. */
