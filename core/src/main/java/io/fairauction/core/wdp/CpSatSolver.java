@@ -302,7 +302,7 @@ final class CpSatSolver {
             x = new BoolVar[n];
             for (int k = 0; k < n; k++) {
                 if (!out[k]) {
-                    x[k] = model.newBoolVar("x[" + part.bid(k).id() + "]");
+                    x[k] = model.newBoolVar(""); // unnamed: names only cost copying
                 }
             }
             // Cliques per intent (and per pair when pair-disjoint), the caps per solver and on all winners.
@@ -397,14 +397,14 @@ final class CpSatSolver {
                 Literal lit = k >= 0 ? x[k] : shadow[-1 - k];
                 boolean won = k >= 0 ? in[k] : Part.wins(part.shadows.get(-1 - k), in);
                 if (!won) {
-                    BoolVar here = model.newBoolVar("before" + e[0]);
+                    BoolVar here = model.newBoolVar("");
                     model.addImplication(here, lit);
                     if (agree != null) {
                         model.addImplication(here, agree);
                     }
                     firstDifference.add(here);
                 }
-                BoolVar next = model.newBoolVar("agree" + e[0]);
+                BoolVar next = model.newBoolVar("");
                 if (agree != null) {
                     model.addImplication(next, agree);
                 }
@@ -426,7 +426,7 @@ final class CpSatSolver {
                 shadowLiterals = new Literal[part.shadows.size()];
                 for (int j = 0; j < shadowLiterals.length; j++) {
                     Part.Shadow sh = part.shadows.get(j);
-                    BoolVar u = model.newBoolVar("single" + sh.position());
+                    BoolVar u = model.newBoolVar("");
                     List<Integer> coverers = new ArrayList<>();
                     for (int c : sh.coverers()) {
                         coverers.add(c);

@@ -180,9 +180,10 @@ public final class ExactWinnerDetermination implements WinnerDetermination {
      *
      * <p>The weight is exact, but the canonical order among equal optima counts the individual bids' positions
      * too, so they stay in each part as {@link Part.Shadow}s, which only the tie rule reads. A batched bid with a
-     * zero bonus ties with the individual bids it replaces; a part with one, or a matching (where the tie rule
-     * is built into the weights, see {@link Matching}), is solved unreduced instead: its batched bids and the
-     * individual bids on its intents, each weighted in full.
+     * zero bonus ties with the individual bids it replaces; a part with one, or a matching too large for the
+     * enumeration (the matching's tie rule is built into its weights, see {@link Matching}, and cannot read
+     * shadows), is solved unreduced instead: its batched bids and the individual bids on its intents, each
+     * weighted in full.
      */
     private static final class Reduction {
         final WdpProblem problem;
@@ -235,7 +236,9 @@ public final class ExactWinnerDetermination implements WinnerDetermination {
 
         /** The part of one component: reduced with shadows, or unreduced (no shadows) where that is needed. */
         Part part(int[] bids) {
-            boolean unreduced = true; // a matching
+            // A matching, unless small enough for the trivial rule or the enumeration, which read shadows: unreduced,
+            // market-200's two-intent parts became blossom runs of a batched bid and its individual bids.
+            boolean unreduced = bids.length > BranchAndBound.MAX_BIDS;
             for (int b : bids) {
                 unreduced &= problem.bids().get(b).intentCount() <= 2;
             }

@@ -38,11 +38,12 @@ final class Matching {
     }
 
     /**
-     * Whether {@link #solve} applies: no options (caps or pair-disjointness are not matchings), every bid on at
-     * most two intents, every weight positive (the canonical tie-break above needs it).
+     * Whether {@link #solve} applies: no options (caps or pair-disjointness are not matchings), no shadows (the
+     * tie-break above orders the part's own bids only), every bid on at most two intents, every weight positive
+     * (the tie-break needs it).
      */
     static boolean applies(Part part) {
-        if (!part.constraints().equals(Constraints.NONE)) {
+        if (!part.constraints().equals(Constraints.NONE) || !part.shadows.isEmpty()) {
             return false;
         }
         for (int k = 0; k < part.size(); k++) {

@@ -169,7 +169,17 @@ final class Part {
      * pair when winners must be pair-disjoint, a cap per solver, the cap on all winners. Rows that cannot bind
      * are left out.
      */
-    List<Row> rows() {
+    synchronized List<Row> rows() {
+        // Computed once: the LP bound and every CP-SAT model of the part (two or more per solve) read them.
+        if (rows == null) {
+            rows = buildRows();
+        }
+        return rows;
+    }
+
+    private List<Row> rows;
+
+    private List<Row> buildRows() {
         TreeMap<Integer, List<Integer>> byIntent = new TreeMap<>();
         TreeMap<Integer, List<Integer>> byPair = new TreeMap<>();
         TreeMap<Integer, List<Integer>> bySolver = new TreeMap<>();
@@ -195,7 +205,7 @@ final class Part {
         if (c.maxWinners() > 0 && bids.length > c.maxWinners()) {
             addRows(rows, List.of(IntStream.range(0, bids.length).boxed().toList()), c.maxWinners());
         }
-        return rows;
+        return List.copyOf(rows);
     }
 
     private static void addRows(List<Row> rows, Collection<List<Integer>> groups, int rhs) {

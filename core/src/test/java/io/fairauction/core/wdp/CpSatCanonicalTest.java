@@ -194,6 +194,72 @@ class CpSatCanonicalTest {
         assertThat(s.chosen()).as("seed %d", seed).isEqualTo(Enumeration.canonical(p));
     }
 
+    /**
+     * Matching-shaped auctions (every bid on one or two intents) with an individual bid on most intents, in shuffled
+     * positions: every two-intent bid is worth the same bonus over the individual bids it replaces, so packings of as
+     * many two-intent bids tie and the individual bids' positions decide. Either two or three small clusters (at
+     * most {@link BranchAndBound#MAX_BIDS} bids each: solved reduced, the individual bids as shadows) or one
+     * connected cluster of 21-24 distinct two-intent bids (past the enumeration: solved unreduced as a matching).
+     */
+    static WdpProblem tiedMatchingWithSingles(long seed, boolean large) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<WdpBid> out = new ArrayList<>();
+        int intents = 0;
+        int clusters = large ? 1 : 2 + r.nextInt(2);
+        for (int c = 0; c < clusters; c++) {
+            int size = large ? 9 : 3 + r.nextInt(2);
+            // Small clusters: random pairs, repeats allowed. The large one: a path (one component) plus distinct pairs.
+            List<int[]> chosen = new ArrayList<>();
+            TreeSet<Integer> distinct = new TreeSet<>();
+            if (large) {
+                for (int a = 0; a + 1 < size; a++) {
+                    distinct.add(a * size + a + 1);
+                }
+            }
+            int count = large ? 21 + r.nextInt(4) : 2 + r.nextInt(4);
+            while ((large ? distinct.size() : chosen.size()) < count) {
+                int a = r.nextInt(size);
+                int b = r.nextInt(size - 1);
+                b = b >= a ? b + 1 : b;
+                distinct.add(Math.min(a, b) * size + Math.max(a, b));
+                chosen.add(new int[] {Math.min(a, b), Math.max(a, b)});
+            }
+            if (large) {
+                chosen.clear();
+                distinct.forEach(p -> chosen.add(new int[] {p / size, p % size}));
+            }
+            for (int[] e : chosen) {
+                out.add(new WdpBid("p" + out.size(), new int[] {intents + e[0], intents + e[1]}, new int[] {0}, 0,
+                        BigInteger.valueOf(2_100_000L), 2));
+            }
+            for (int i = intents; i < intents + size; i++) {
+                if (r.nextInt(5) > 0) {
+                    out.add(new WdpBid("s" + i, new int[] {i}, new int[] {0}, 0, BigInteger.valueOf(1_000_000L), 1));
+                }
+            }
+            intents += size;
+        }
+        for (int k = out.size() - 1; k > 0; k--) {
+            int j = r.nextInt(k + 1);
+            WdpBid t = out.get(k);
+            out.set(k, out.get(j));
+            out.set(j, t);
+        }
+        return new WdpProblem(out, intents, 1, 1, Constraints.NONE);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void individualBidsPricedOutOfSmallMatchingsStillDecideTies(long seed) {
+        boolean large = seed % 2 == 0;
+        WdpProblem p = tiedMatchingWithSingles(seed, large);
+        WdpSolution s = new ExactWinnerDetermination().solve(p, LIMITS);
+        assertThat(s.optimal()).isTrue();
+        assertThat(s.chosen()).as("seed %d", seed).isEqualTo(Enumeration.canonical(p));
+        // Small matchings are settled by the trivial rule or the enumeration, not the blossom algorithm.
+        assertThat(s.stats().matchingComponents()).as("seed %d", seed).isEqualTo(large ? 1 : 0);
+    }
+
     /** Weights {@code z 2^n + 2^(n-1-k)}: a unique optimum, the canonical optimum of z, on a 130-200-bit objective. */
     private static BigInteger[] lexWeights(Part base) {
         int n = base.size();
