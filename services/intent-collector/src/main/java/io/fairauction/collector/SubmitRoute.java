@@ -7,7 +7,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.body.CloseableAvailableByteBody;
 import io.micronaut.http.body.CloseableByteBody;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
-import io.micronaut.http.netty.body.AvailableNettyByteBody;
+import io.micronaut.http.netty.body.NettyByteBodyFactory;
 import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import io.micronaut.http.server.netty.NettyServerCustomizer;
 import io.micronaut.http.server.netty.configuration.NettyHttpServerConfiguration;
@@ -121,7 +121,7 @@ public class SubmitRoute {
         try {
             RequestHandler micronaut = (RequestHandler) REQUEST_HANDLER.get(pipelining);
             if (!(micronaut instanceof Handler)) {
-                REQUEST_HANDLER.set(pipelining, new Handler(micronaut));
+                REQUEST_HANDLER.set(pipelining, new Handler(micronaut, new NettyByteBodyFactory(channel)));
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.warn("POST {} goes through Micronaut's router on this connection: {}", PATH, e.toString());
@@ -166,11 +166,11 @@ public class SubmitRoute {
         return taken.sum();
     }
 
-    private void submit(CloseableByteBody body, OutboundAccess out) {
+    private void submit(CloseableByteBody body, OutboundAccess out, NettyByteBodyFactory bodies) {
         taken.increment();
         body.buffer().whenComplete((available, error) -> {
             if (error != null) {
-                bodyFailed(error, out);
+                bodyFailed(error, out, bodies);
                 return;
             }
             long started = System.nanoTime();
@@ -188,33 +188,33 @@ public class SubmitRoute {
                     LOG.error("submission failed", failed);
                     out.closeAfterWrite();
                     out.write(new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.INTERNAL_SERVER_ERROR),
-                            AvailableNettyByteBody.empty());
+                            NettyByteBodyFactory.empty());
                     return;
                 }
                 timers.record("submit", a.status(), started);
-                write(a, out);
+                write(a, out, bodies);
             });
         });
     }
 
     /** A body that could not be read: over the server's cap as the controller's error handler answers it, else 500. */
-    private void bodyFailed(Throwable error, OutboundAccess out) {
+    private void bodyFailed(Throwable error, OutboundAccess out, NettyByteBodyFactory bodies) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof ContentLengthExceededException) {
             long started = System.nanoTime();
             Answer a = intake.tooLarge("post");
             timers.record("post", a.status(), started);
-            write(a, out);
+            write(a, out, bodies);
             return;
         }
         LOG.debug("request body not readable", cause);
         out.closeAfterWrite();
         out.write(new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.INTERNAL_SERVER_ERROR),
-                AvailableNettyByteBody.empty());
+                NettyByteBodyFactory.empty());
     }
 
     /** The answer with the headers Micronaut gives the controller's response (content length: the pipelining handler). */
-    private void write(Answer a, OutboundAccess out) {
+    private void write(Answer a, OutboundAccess out, NettyByteBodyFactory bodies) {
         DefaultHttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, status(a.status()));
         HttpHeaders h = response.headers();
         h.set(HttpHeaderNames.CONTENT_TYPE, JSON);
@@ -227,7 +227,7 @@ public class SubmitRoute {
         if (a.status() >= 500 && !keepAliveOnServerError) {
             out.closeAfterWrite();
         }
-        out.write(response, new AvailableNettyByteBody(Unpooled.wrappedBuffer(a.json().getBytes(StandardCharsets.UTF_8))));
+        out.write(response, bodies.adapt(Unpooled.wrappedBuffer(a.json().getBytes(StandardCharsets.UTF_8))));
     }
 
     /** The status with Micronaut's reason phrase, as its responses carry it. */
@@ -255,15 +255,18 @@ public class SubmitRoute {
     /** The request handler of one connection: this route's requests here, all others to Micronaut's. */
     final class Handler implements RequestHandler {
         private final RequestHandler micronaut;
+        /** Wraps answer bytes as the connection's response bodies. */
+        private final NettyByteBodyFactory bodies;
 
-        Handler(RequestHandler micronaut) {
+        Handler(RequestHandler micronaut, NettyByteBodyFactory bodies) {
             this.micronaut = micronaut;
+            this.bodies = bodies;
         }
 
         @Override
         public void accept(ChannelHandlerContext ctx, HttpRequest request, CloseableByteBody body, OutboundAccess out) {
             if (takes(request)) {
-                submit(body, out);
+                submit(body, out, bodies);
             } else {
                 micronaut.accept(ctx, request, body, out);
             }
