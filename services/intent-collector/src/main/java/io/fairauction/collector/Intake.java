@@ -404,10 +404,7 @@ public final class Intake {
     }
 
     private Answer accepted(String uid, int status) {
-        ObjectNode answer = EventJson.mapper().createObjectNode();
-        answer.put("uid", uid);
-        answer.put("status", ACCEPTED);
-        return Answer.of(status, answer);
+        return Answer.accepted(status, uid);
     }
 
     /**

@@ -1,7 +1,5 @@
 package io.fairauction.collector;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -24,11 +22,8 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.inject.Named;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The collector's HTTP API: a thin adapter that hands the raw body to {@link Intake} and copies its {@link Answer}
@@ -42,16 +37,14 @@ public class IntentController {
     private final Intake intake;
     private final boolean checksCallTheChain;
     private final ExecutorService blocking;
-    private final MeterRegistry registry;
-    /** Timers by operation and status, looked up once: a registry lookup per request is measurable here. */
-    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private final RequestTimers timers;
 
     public IntentController(Intake intake, IntakeSettings settings, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-                            MeterRegistry registry) {
+                            RequestTimers timers) {
         this.intake = intake;
         this.checksCallTheChain = settings.checkBalances();
         this.blocking = blocking;
-        this.registry = registry;
+        this.timers = timers;
     }
 
     @Post(uri = "/intents", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
@@ -125,12 +118,7 @@ public class IntentController {
 
     /** The response to {@code answer}, its time since {@code startedNanos} recorded under the operation and status. */
     private HttpResponse<String> timed(String operation, long startedNanos, Answer answer) {
-        timers.computeIfAbsent(operation + " " + answer.status(), k -> Timer.builder("collector.requests")
-                        .description("API requests from the controller's start on them to the answer, by operation "
-                                + "and HTTP status")
-                        .tag("operation", operation).tag("status", Integer.toString(answer.status()))
-                        .register(registry))
-                .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
+        timers.record(operation, answer.status(), startedNanos);
         return respond(answer);
     }
 

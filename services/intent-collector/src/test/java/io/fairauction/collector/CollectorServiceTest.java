@@ -68,6 +68,8 @@ class CollectorServiceTest {
     private Credentials grace;
     /** Funded and approved; signs cancellations of intents that are not his. */
     private Credentials mallory;
+    /** Funded and approved; posts pipelined intents. */
+    private Credentials heidi;
 
     @BeforeAll
     void start() {
@@ -80,6 +82,7 @@ class CollectorServiceTest {
         erin = trader(5, true, true);
         frank = trader(6, true, true);
         grace = trader(7, true, true);
+        heidi = trader(8, true, true);
         collector = devnet.startCollector(config());
     }
 
@@ -527,5 +530,108 @@ class CollectorServiceTest {
                     .as("requests timed by operation and status: %s %s", timed[0], timed[1]).singleElement()
                     .satisfies(l -> assertThat(Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).isPositive());
         }
+    }
+
+    // POST /api/v1/intents is answered by SubmitRoute, not Micronaut's router; the same POST with a query string goes
+    // through the router to IntentController. The router's answers are the independent expectation for the route's.
+    private static final String ROUTER = "/api/v1/intents?via=router";
+
+    private RawHttp.Response rawPost(String target, String body, String... headers) {
+        try (RawHttp c = new RawHttp(collector.getPort())) {
+            return c.send(RawHttp.request("POST", target, "HTTP/1.1", body, headers)).read();
+        }
+    }
+
+    private long routeTaken() {
+        return collector.getApplicationContext().getBean(SubmitRoute.class).taken();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInputs")
+    void everyBadInputGetsTheSameAnswerFromTheSubmitRouteAsFromTheRouter(Bad bad) {
+        String body = bad.body().apply(this);
+        boolean overTheCap = body.length() > 16 * 1024;
+        RawHttp.Response route = null;
+        RawHttp.Response router = null;
+        // Refusals of validTo quote the current second: a pair straddling a second boundary is asked again.
+        for (int attempt = 0; attempt < 2 && (route == null || !route.withoutDate().equals(router.withoutDate())); attempt++) {
+            long before = routeTaken();
+            route = rawPost("/api/v1/intents", body, "Content-Type: application/json");
+            assertThat(routeTaken() - before).as("answered by the route").isEqualTo(overTheCap ? 0 : 1);
+            router = rawPost(ROUTER, body, "Content-Type: application/json");
+            assertThat(routeTaken() - before).as("the router's request is not the route's").isEqualTo(overTheCap ? 0 : 1);
+        }
+        assertThat(route.status()).as(route.body()).isEqualTo(bad.status());
+        assertThat(route.withoutDate()).isEqualTo(router.withoutDate());
+    }
+
+    /** Variants of HTTP/1.x connection handling: the route must leave them to Micronaut's pipelining handler. */
+    static Stream<Arguments> connectionVariants() {
+        return Stream.of(Arguments.of("HTTP/1.1", new String[0]), Arguments.of("HTTP/1.1", new String[] {"Connection: close"}),
+                Arguments.of("HTTP/1.0", new String[0]), Arguments.of("HTTP/1.0", new String[] {"Connection: keep-alive"}));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("connectionVariants")
+    void theRouteKeepsOrClosesConnectionsAsTheRouterDoes(String version, String[] headers) {
+        List<String> answers = new ArrayList<>();
+        List<Boolean> closed = new ArrayList<>();
+        for (String target : List.of("/api/v1/intents", ROUTER)) {
+            try (RawHttp c = new RawHttp(collector.getPort())) {
+                answers.add(c.send(RawHttp.request("POST", target, version, "{}", headers)).read().withoutDate());
+                closed.add(c.closedByServer());
+            }
+        }
+        assertThat(answers.get(0)).isEqualTo(answers.get(1));
+        assertThat(closed.get(0)).isEqualTo(closed.get(1));
+    }
+
+    @Test
+    void pipelinedAndKeptAliveRequestsAreAnsweredInRequestOrder() throws Exception {
+        Intent first = intent(heidi, 600, inAnHour());
+        Intent second = intent(heidi, 601, inAnHour());
+        Eip712Domain domain = devnet.deployment.domain();
+        long before = routeTaken();
+        try (RawHttp c = new RawHttp(collector.getPort())) {
+            // The first answer waits for the broker's ack; the router's fast answers behind it must wait their turn.
+            c.send(RawHttp.request("POST", "/api/v1/intents", "HTTP/1.1", body(first).toString()),
+                    RawHttp.request("GET", "/api/v1/tokens", "HTTP/1.1", null),
+                    RawHttp.request("POST", "/api/v1/intents", "HTTP/1.1", "{}"),
+                    RawHttp.request("POST", ROUTER, "HTTP/1.1", body(second).toString()),
+                    RawHttp.request("POST", "/api/v1/intents", "HTTP/1.1", body(first).toString()),
+                    RawHttp.request("GET", "/api/v1/auctions/-3", "HTTP/1.1", null));
+            RawHttp.Response accepted = c.read();
+            assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+            assertThat(JSON.readTree(accepted.body()).path("uid").asText()).isEqualTo(IntentHashes.uid(first, domain));
+            RawHttp.Response tokens = c.read();
+            assertThat(tokens.status()).isEqualTo(200);
+            assertThat(JSON.readTree(tokens.body()).get(0).path("symbol").asText())
+                    .isEqualTo(devnet.deployment.tokens().get(0).symbol());
+            RawHttp.Response missing = c.read();
+            assertThat(missing.status()).isEqualTo(400);
+            assertThat(JSON.readTree(missing.body()).path("code").asText()).isEqualTo("missing-field");
+            RawHttp.Response viaRouter = c.read();
+            assertThat(viaRouter.status()).as(viaRouter.body()).isEqualTo(201);
+            assertThat(JSON.readTree(viaRouter.body()).path("uid").asText()).isEqualTo(IntentHashes.uid(second, domain));
+            RawHttp.Response repeat = c.read();
+            assertThat(repeat.status()).isEqualTo(200);
+            assertThat(repeat.body()).isEqualTo(accepted.body());
+            RawHttp.Response auction = c.read();
+            assertThat(auction.status()).isEqualTo(400);
+            assertThat(JSON.readTree(auction.body()).path("code").asText()).isEqualTo("malformed-auction-id");
+
+            // Kept alive: one at a time on the same connection, then a request that asks to close it.
+            RawHttp.Response array = c.send(RawHttp.request("POST", "/api/v1/intents", "HTTP/1.1", "[1]")).read();
+            assertThat(JSON.readTree(array.body()).path("code").asText()).isEqualTo("unparsable-json");
+            assertThat(c.send(RawHttp.request("GET", "/api/v1/tokens", "HTTP/1.1", null)).read().status()).isEqualTo(200);
+            RawHttp.Response last = c.send(RawHttp.request("POST", "/api/v1/intents", "HTTP/1.1", "{}",
+                    "Connection: close")).read();
+            assertThat(last.status()).isEqualTo(400);
+            assertThat(last.headers()).contains("connection: close");
+            assertThat(c.closedByServer()).isTrue();
+        }
+        assertThat(routeTaken() - before).as("route requests: 3 pipelined, 2 kept alive").isEqualTo(5);
+        assertThat(submissionsOf(IntentHashes.uid(first, domain))).isEqualTo(1);
+        assertThat(submissionsOf(IntentHashes.uid(second, domain))).isEqualTo(1);
     }
 }
