@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * and every request this route does not take (any other route, method or URI, a body over the intake's cap, an
  * {@code Expect}, {@code Transfer-Encoding} or {@code Content-Encoding} header, a content type or {@code Accept}
  * other than JSON) goes to Micronaut as before. The answers are the controller's: the same {@link Intake} call,
- * status, headers, JSON body and {@code collector.requests} timer; {@code SubmitRouteTest} compares the two.
+ * status, headers, JSON body and {@code collector.requests} timer; {@code CollectorServiceTest} compares the two.
  */
 @Singleton
 @Requires(env = "collector")
