@@ -210,8 +210,10 @@ public final class AuctioneerRuntime implements AutoCloseable {
             opening = early.opening().events();
             runStep("open.publish", () -> publish(early.outgoing(), "open.publish"));
         } else {
-            Market.Snapshot snapshot = step("open.chain-prices", () -> join(pricesRead != null ? pricesRead
-                    : readChain("open.chain-prices.read", market::snapshot)));
+            // Other intents than computed ahead but the same block: the same pools and prices.
+            Optional<Market.Snapshot> sameBlock = early == null ? Optional.empty() : early.opening().snapshotAt(chainTime);
+            Market.Snapshot snapshot = step("open.chain-prices", () -> sameBlock.orElseGet(() -> join(pricesRead != null
+                    ? pricesRead : readChain("open.chain-prices.read", market::snapshot))));
             opening = step("open.build", () -> rounds.open(book, intents, snapshot, now));
             runStep("open.publish", () -> publish(opening, "open.publish"));
         }

@@ -120,7 +120,8 @@ final class Rounds {
         }
         IntentStatus[] statuses = statuses(book, intents);
         long auctionId = book.nextAuctionId();
-        return new Opening(chainTimeSeconds, auctionId, intents, statuses, open(book, intents, snapshot.get(), startMillis));
+        Market.Snapshot prices = snapshot.get();
+        return new Opening(chainTimeSeconds, prices, auctionId, intents, statuses, open(book, intents, prices, startMillis));
     }
 
     /** The auction's intents' statuses in the book, the book's own objects (null: none yet). */
@@ -145,13 +146,16 @@ final class Rounds {
     /** An opening computed before its round started, and the state of the book and the chain it was computed from. */
     static final class Opening {
         private final long chainTimeSeconds;
+        private final Market.Snapshot snapshot;
         private final long auctionId;
         private final List<Intent> intents;
         private final IntentStatus[] statuses;
         private final List<Event> events;
 
-        private Opening(long chainTimeSeconds, long auctionId, List<Intent> intents, IntentStatus[] statuses, List<Event> events) {
+        private Opening(long chainTimeSeconds, Market.Snapshot snapshot, long auctionId, List<Intent> intents,
+                        IntentStatus[] statuses, List<Event> events) {
             this.chainTimeSeconds = chainTimeSeconds;
+            this.snapshot = snapshot;
             this.auctionId = auctionId;
             this.intents = intents;
             this.statuses = statuses;
@@ -160,6 +164,11 @@ final class Rounds {
 
         List<Event> events() {
             return events;
+        }
+
+        /** The pools and prices it was computed with, if the chain is still at {@code chainTimeSeconds}'s block. */
+        Optional<Market.Snapshot> snapshotAt(long chainTimeSeconds) {
+            return chainTimeSeconds == this.chainTimeSeconds ? Optional.of(snapshot) : Optional.empty();
         }
 
         /**

@@ -84,6 +84,9 @@ class OpeningAheadTest {
         if (used) {
             assertThat(ahead.events()).isEqualTo(atStart);
         }
+        // Whatever else changed, the pools and prices read ahead serve the round while the chain is at the same block.
+        assertThat(ahead.snapshotAt(chainTimeAtStart)).isEqualTo(change == Change.NEW_BLOCK
+                ? java.util.Optional.empty() : java.util.Optional.of(snapshot));
         if (change == Change.STATUS_READ_AGAIN) {
             // The same content read again is a change by identity: computed anew, to the same events.
             assertThat(atStart).isEqualTo(ahead.events());
