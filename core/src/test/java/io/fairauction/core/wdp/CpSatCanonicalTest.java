@@ -175,12 +175,7 @@ class CpSatCanonicalTest {
         for (int i = 0; i < intents; i++) {
             out.add(new WdpBid("s" + i, new int[] {i}, new int[] {0}, 0, BigInteger.valueOf(1_000_000L), 3));
         }
-        for (int k = out.size() - 1; k > 0; k--) {
-            int j = r.nextInt(k + 1);
-            WdpBid t = out.get(k);
-            out.set(k, out.get(j));
-            out.set(j, t);
-        }
+        shuffle(out, r);
         return new WdpProblem(out, intents, 1, 1, Constraints.NONE);
     }
 
@@ -239,12 +234,7 @@ class CpSatCanonicalTest {
             }
             intents += size;
         }
-        for (int k = out.size() - 1; k > 0; k--) {
-            int j = r.nextInt(k + 1);
-            WdpBid t = out.get(k);
-            out.set(k, out.get(j));
-            out.set(j, t);
-        }
+        shuffle(out, r);
         return new WdpProblem(out, intents, 1, 1, Constraints.NONE);
     }
 
@@ -367,6 +357,16 @@ class CpSatCanonicalTest {
             CpSatSolver.Result r = cpSat(part, List.of(t));
             assertThat(r.optimal()).as("seed %d %s", seed, t).isTrue();
             assertThat(r.chosen()).as("seed %d %s", seed, t).isEqualTo(expected);
+        }
+    }
+
+    /** Fisher-Yates with the test's own generator, so a seed gives the same bid order on every JVM. */
+    private static void shuffle(List<WdpBid> out, SplittableRandom r) {
+        for (int k = out.size() - 1; k > 0; k--) {
+            int j = r.nextInt(k + 1);
+            WdpBid t = out.get(k);
+            out.set(k, out.get(j));
+            out.set(j, t);
         }
     }
 }
