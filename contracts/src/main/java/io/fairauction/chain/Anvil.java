@@ -36,12 +36,15 @@ public final class Anvil implements AutoCloseable {
     private final String rpcUrl;
     private final long chainId;
     private final Path log;
+    /** Whether {@link #log} is a temporary file of this instance's own, removed when Anvil stops. */
+    private final boolean ownLog;
 
-    private Anvil(Process process, String rpcUrl, long chainId, Path log) {
+    private Anvil(Process process, String rpcUrl, long chainId, Path log, boolean ownLog) {
         this.process = process;
         this.rpcUrl = rpcUrl;
         this.chainId = chainId;
         this.log = log;
+        this.ownLog = ownLog;
     }
 
     /**
@@ -131,7 +134,7 @@ public final class Anvil implements AutoCloseable {
                         "anvil exited with code " + process.exitValue() + ": " + tail(log));
             }
             try (Chain chain = Chain.connect(url)) {
-                return new Anvil(process, url, chain.chainId(), log);
+                return new Anvil(process, url, chain.chainId(), log, options.log().isEmpty());
             } catch (ChainException notYet) {
                 if (Instant.now().isAfter(deadline)) {
                     process.destroyForcibly();
@@ -234,7 +237,10 @@ public final class Anvil implements AutoCloseable {
         return process.waitFor();
     }
 
-    /** Stops Anvil: SIGTERM first, so that a {@code --state} file is written, then SIGKILL. */
+    /**
+     * Stops Anvil: SIGTERM first, so that a {@code --state} file is written, then SIGKILL. A temporary log goes with
+     * it (every test and devnet starts one; a log asked for in the options stays).
+     */
     @Override
     public void close() {
         process.destroy();
@@ -245,6 +251,13 @@ public final class Anvil implements AutoCloseable {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+        if (ownLog && !process.isAlive()) {
+            try {
+                Files.deleteIfExists(log);
+            } catch (IOException e) {
+                // Only a leftover temporary file.
+            }
         }
     }
 
