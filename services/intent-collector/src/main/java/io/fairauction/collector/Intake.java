@@ -152,15 +152,22 @@ public final class Intake {
             throw refuse(Code.VALID_TO_TOO_FAR, "validTo must be at most " + settings.validToMaxSeconds()
                     + " s after now (" + nowSeconds + ")", "validTo");
         }
-        rateLimit(intent.owner());
-        if (settings.checkBalances()) {
-            checkFunds(intent);
-        }
-
+        // The intent is claimed before the owner's rate and funds are checked, so that concurrent repeats of one
+        // intent wait for the first one's answer instead of each spending the owner's rate.
         Pending mine = new Pending(intent, new CompletableFuture<>());
         Pending raced = pending.putIfAbsent(uid, mine);
         if (raced != null) {
             return repeatOf(raced, uid);
+        }
+        try {
+            rateLimit(intent.owner());
+            if (settings.checkBalances()) {
+                checkFunds(intent);
+            }
+        } catch (RuntimeException e) {
+            pending.remove(uid, mine);
+            mine.published().completeExceptionally(e);
+            throw e;
         }
         IntentSubmitted event = new IntentSubmitted(intent, clockMillis.getAsLong());
         String value = EventJson.write(event);
@@ -191,10 +198,19 @@ public final class Intake {
         return pending.size();
     }
 
-    /** The answer to a repeat of an intent still being published: 200 once it is acknowledged, else 503. */
+    /**
+     * The answer to a repeat of an intent still being checked or published: 200 once it is acknowledged, the first
+     * submission's refusal if it was refused (rate, funds), else 503.
+     */
     private CompletableFuture<Answer> repeatOf(Pending earlier, String uid) {
-        return earlier.published().handle((ok, error) -> error == null ? accepted(uid, 200)
-                : refused(publishFailed(), "submit"));
+        return earlier.published().handle((ok, error) -> {
+            if (error == null) {
+                return accepted(uid, 200);
+            }
+            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            return refused(cause instanceof Rejection.Refused r ? r : publishFailed(), "submit");
+        });
     }
 
     private static Rejection.Refused publishFailed() {

@@ -104,6 +104,44 @@ class IntakePendingTest {
         assertThat(intake.pendingCount()).isZero();
     }
 
+    @Test
+    void concurrentRepeatsOfOneIntentSpendTheOwnersRateOnceAndAllGetTheFirstAnswer() throws Exception {
+        byte[] body = body(7);
+        int threads = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            for (int trial = 0; trial < 100; trial++) {
+                // One submission per owner allowed, and the broker's acknowledgement held until every repeat is in.
+                CompletableFuture<Void> ack = new CompletableFuture<>();
+                List<String> sent = java.util.Collections.synchronizedList(new ArrayList<>());
+                Intake limited = new Intake(DEPLOYMENT, IntakeSettings.defaults().withCheckBalances(false), null,
+                        (topic, key, value) -> {
+                            sent.add(key);
+                            return ack;
+                        }, new IntentView(), new OwnerRateLimiter(1, 1e-9, System::nanoTime), () -> NOW_MILLIS,
+                        IntakeMetrics.NONE);
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+                List<java.util.concurrent.Future<CompletableFuture<Answer>>> submitted = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    submitted.add(pool.submit(() -> {
+                        start.await();
+                        return limited.submit(body);
+                    }));
+                }
+                List<CompletableFuture<Answer>> answers = new ArrayList<>();
+                for (var f : submitted) {
+                    answers.add(f.get());
+                }
+                ack.complete(null);
+                List<Integer> statuses = answers.stream().map(a -> a.join().status()).sorted().toList();
+                assertThat(statuses).as("trial %d", trial).containsExactly(200, 200, 200, 200, 200, 200, 200, 201);
+                assertThat(sent).hasSize(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static byte[] body(int i) {
         Intent intent = IntentSignatures.sign(new Intent("0x", OWNER.getAddress(), Side.SELL, USDC, WETH,
                 BigInteger.valueOf(1_000_000L + i), BigInteger.TEN.pow(15), NOW_MILLIS / 1000 + 600, ""),
