@@ -121,9 +121,9 @@ final class CpSatSolver {
         BigInteger bestZ = null;
         List<List<Integer>> cuts = new ArrayList<>(); // every selection found, cut off from later solves
         int solves = 0;
-        // With bits dropped the enumeration needs a proof solve after the optimum anyway, so the warm start (often
+        // With bits dropped the enumeration needs a proof solve after the optimum anyway, so the warm start (close to
         // the optimum, see LocalSearch) counts as the first selection found: when it is the optimum that proof is
-        // the only solve (paths-200-1000: 2 of 5 seeds; the others need one solve to find it, proven optimal, and
+        // the only solve (paths-200-1000: seed 3 of 1-5; the others need one solve to find it, proven optimal, and
         // the proof; the first solve stopping at a gap, as with s = 0, measured slower on paths).
         boolean warmFirst = s > 0 && !warmStart.isEmpty();
         if (warmFirst) {

@@ -13,11 +13,11 @@ import java.util.stream.IntStream;
  * improving moves (add a bid, drop the winners it conflicts with, refill what they freed greedily) while any
  * gains. Reduced-cost fixing leaves out every bid that cannot reach the warm start's weight, so the closer the
  * warm start is to the optimum, the smaller the CP-SAT models: on paths-200-1000 (seeds 1-5) the greedy start is
- * 12-20% below the optimum and leaves out no bid, this one is 0-1.2% below (the optimum on 2 seeds) and leaves out
+ * 9-22% below the optimum and leaves out no bid, this one is 0-1.2% below (the optimum on one seed) and leaves out
  * 20-64% of them.
  */
 final class LocalSearch {
-    /** Passes over all bids; each pass is linear in the bids' rows, and the gains come in the first few. */
+    /** A cap on the passes over all bids; on paths-200-1000 the gains come in the first two. */
     private static final int MAX_PASSES = 20;
 
     private final Part part;
