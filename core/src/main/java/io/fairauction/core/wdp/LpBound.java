@@ -27,9 +27,13 @@ final class LpBound {
     /** {@code Σ y_r b_r + Σ_j max(0, rc_j)}: a bound on every selection. */
     private final BigDecimal total;
 
-    private LpBound(BigDecimal[] reducedCost, BigDecimal total) {
+    /** The LP's optimal solution, one value in [0, 1] per bid; all 0 when the LP did not solve. */
+    private final double[] primal;
+
+    private LpBound(BigDecimal[] reducedCost, BigDecimal total, double[] primal) {
         this.reducedCost = reducedCost;
         this.total = total;
+        this.primal = primal;
     }
 
     /** The bound from GLOP's dual prices, or the trivial one (all prices 0) should the LP not solve. */
@@ -45,6 +49,7 @@ final class LpBound {
         for (BigInteger z : part.z) {
             e = Math.max(e, z.bitLength());
         }
+        double[] primal = new double[n];
         MPSolver lp = MPSolver.createSolver("GLOP");
         if (lp != null && e > 0) {
             try {
@@ -72,12 +77,15 @@ final class LpBound {
                             prices[r] = new BigDecimal(y).multiply(unit); // the double's exact value, scaled back
                         }
                     }
+                    for (int k = 0; k < n; k++) {
+                        primal[k] = x[k].solutionValue();
+                    }
                 }
             } finally {
                 lp.delete();
             }
         }
-        return fromPrices(part, rows, prices);
+        return fromPrices(part, rows, prices, primal);
     }
 
     /** The bound with every price 0: {@code Σ max(0, z)}, which leaves out only bids of negative weight. */
@@ -85,10 +93,10 @@ final class LpBound {
         List<Part.Row> rows = part.rows();
         BigDecimal[] zero = new BigDecimal[rows.size()];
         Arrays.fill(zero, BigDecimal.ZERO);
-        return fromPrices(part, rows, zero);
+        return fromPrices(part, rows, zero, new double[part.size()]);
     }
 
-    private static LpBound fromPrices(Part part, List<Part.Row> rows, BigDecimal[] prices) {
+    private static LpBound fromPrices(Part part, List<Part.Row> rows, BigDecimal[] prices, double[] primal) {
         int n = part.size();
         BigDecimal[] rc = new BigDecimal[n];
         for (int k = 0; k < n; k++) {
@@ -108,7 +116,12 @@ final class LpBound {
         for (BigDecimal c : rc) {
             total = total.add(c.max(BigDecimal.ZERO));
         }
-        return new LpBound(rc, total);
+        return new LpBound(rc, total, primal);
+    }
+
+    /** Bid k's value in the LP's optimal solution (a heuristic guide only: it is a double). */
+    double primal(int k) {
+        return primal[k];
     }
 
     /** Whether some selection containing bid {@code k} might be worth {@code z} or more. */

@@ -104,6 +104,16 @@ final class Part {
         return lpBound;
     }
 
+    private List<Integer> warmStart;
+
+    /** The better of a greedy selection and {@link LocalSearch}'s, computed once and shared like the LP bound. */
+    synchronized List<Integer> warmStart(LpBound lp, List<Integer> greedy) {
+        if (warmStart == null) {
+            warmStart = LocalSearch.improve(this, lp, greedy);
+        }
+        return warmStart;
+    }
+
     /** Replaces the LP bound: tests use the trivial one to exercise the enumeration the LP bound usually spares. */
     synchronized void useLpBound(LpBound bound) {
         lpBound = bound;

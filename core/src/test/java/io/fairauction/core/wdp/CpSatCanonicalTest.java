@@ -335,6 +335,39 @@ class CpSatCanonicalTest {
         }
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void aWarmStartThatIsNotTheCanonicalOptimumStillGivesIt(long seed) {
+        // With bits dropped (wide scores) the warm start counts as the first selection found and is cut off before
+        // the first solve: an optimum that is not the canonical one, or a worse selection, must still lead to the
+        // canonical optimum, also under a cap on all winners (a packing row wider than 1 in the local search).
+        WdpProblem free = mixed(seed * 5 + 2, 6 + (int) (seed % 15), 4 + (int) (seed % 6), 1);
+        for (WdpProblem p : List.of(free,
+                new WdpProblem(free.bids(), free.intentCount(), 1, 1, new Constraints(2, 0, false)))) {
+            List<Integer> expected = Enumeration.canonical(p);
+            List<List<Integer>> starts = new ArrayList<>(BruteForce.solve(p).sets());
+            starts.remove(expected);
+            starts = new ArrayList<>(starts.subList(0, Math.min(4, starts.size())));
+            for (int k = 0; k < p.bids().size(); k++) {
+                if (!expected.equals(List.of(k))) {
+                    starts.add(List.of(k)); // a worse selection (or a tying one)
+                    break;
+                }
+            }
+            for (List<Integer> start : starts) {
+                for (CpSatTuning t : List.of(CpSatTuning.LP, CpSatTuning.LIGHT_LP)) {
+                    Part all = whole(p);
+                    // Through the portfolio, which finishes an enumeration of many near-ties with window phases.
+                    CpSatSolver.Result r = Portfolio.solve(all, start,
+                            System.nanoTime() + Duration.ofSeconds(60).toNanos(), List.of(t));
+                    String where = "seed " + seed + " " + p.constraints() + " from " + start + " " + t;
+                    assertThat(r.optimal()).as(where).isTrue();
+                    assertThat(all.toProblem(r.chosen())).as(where).isEqualTo(expected);
+                }
+            }
+        }
+    }
+
     private static BigInteger scoreOf(WdpProblem p, List<Integer> chosen) {
         return chosen.stream().map(k -> p.bids().get(k).score()).reduce(BigInteger.ZERO, BigInteger::add);
     }

@@ -64,8 +64,9 @@ class ExactWinnerDeterminationTest {
                 String where = "seed " + seed + " " + m + (lpFixing ? "" : " without LP fixing");
                 assertThat(r.optimal()).as(where).isTrue();
                 assertThat(oracle.sets()).as("%s: chosen %s", where, r.chosen()).contains(r.chosen());
-                if (m != RandomProblems.Magnitude.SMALL && !lpFixing) {
-                    assertThat(r.phases()).as("%s: a wide objective needs more than one phase", where).isGreaterThan(1);
+                if (m != RandomProblems.Magnitude.SMALL && !lpFixing && r.chosen().size() < p.bids().size()) {
+                    // The warm start counts as the first selection found, so one solve, the proof, can be enough.
+                    assertThat(r.phases()).as("%s: a wide objective needs a proof solve", where).isGreaterThan(0);
                 }
             }
         }
