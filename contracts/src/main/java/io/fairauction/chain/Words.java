@@ -61,7 +61,6 @@ final class Words {
 
     /** {@code 0[xX]([0-9a-fA-F]{2})*}, without a regex: it runs on every intent the collector takes. */
     private static boolean isWholeBytesHex(String s) {
-        return s != null && s.length() >= 2 && s.length() % 2 == 0 && s.charAt(0) == '0'
-                && (s.charAt(1) == 'x' || s.charAt(1) == 'X') && Hex.hexDigitsFrom(s, 2);
+        return s != null && s.length() >= 2 && s.length() % 2 == 0 && Hex.hasPrefix(s) && Hex.hexDigitsFrom(s, 2);
     }
 }

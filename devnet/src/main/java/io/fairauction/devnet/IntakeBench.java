@@ -5,6 +5,7 @@ import io.fairauction.chain.IntentSignatures;
 import io.fairauction.core.model.Intent;
 import io.fairauction.core.model.Side;
 import io.fairauction.kafka.EmbeddedKafka;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigInteger;
 import java.net.URI;
@@ -12,12 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Keys;
@@ -170,71 +168,26 @@ public final class IntakeBench {
 
     /** {@code concurrency} connections, each posting the next unsent body as soon as its previous one is answered. */
     private static Loop closedLoop(URI uri, List<byte[]> bodies, int concurrency, String what, PrintStream out)
-            throws InterruptedException {
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger accepted = new AtomicInteger();
-        AtomicInteger other = new AtomicInteger();
+            throws IOException {
         long start = System.nanoTime();
-        runOn(Math.min(concurrency, Math.max(1, bodies.size())), uri, client -> {
-            int i;
-            while ((i = next.getAndIncrement()) < bodies.size()) {
-                (client.post(bodies.get(i)) == 201 ? accepted : other).incrementAndGet();
-            }
-        }, other);
+        int[] status;
+        try (HttpLoad load = new HttpLoad(uri, Math.min(concurrency, Math.max(1, bodies.size())))) {
+            status = load.closedLoop(bodies);
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
-        out.printf("%s: %d accepted, %d not in %.2f s: %.0f/s%n", what, accepted.get(), other.get(), seconds,
-                accepted.get() / seconds);
-        return new Loop(accepted.get() / seconds, accepted.get(), other.get());
+        int accepted = (int) Arrays.stream(status).filter(c -> c == 201).count();
+        int other = bodies.size() - accepted;
+        out.printf("%s: %d accepted, %d not in %.2f s: %.0f/s%n", what, accepted, other, seconds, accepted / seconds);
+        return new Loop(accepted / seconds, accepted, other);
     }
 
     /**
      * Body i is due at {@code start + i / rate} and goes out on connection {@code i % connections}; its latency is
-     * counted from when it was due, so a stalled server is not hidden by requests waiting for a free connection
-     * (coordinated omission). Latencies in ns; -1 for a request not answered 201.
+     * counted from when it was due (see {@link HttpLoad#openLoop}). Latencies in ns; -1 for a request not answered 201.
      */
-    private static long[] openLoop(URI uri, List<byte[]> bodies, int rate, int connections)
-            throws InterruptedException {
-        long[] latencies = new long[bodies.size()];
-        Arrays.fill(latencies, -1);
-        long interval = 1_000_000_000L / rate;
-        long start = System.nanoTime() + 50_000_000L;
-        int n = Math.min(connections, Math.max(1, bodies.size()));
-        AtomicInteger lane = new AtomicInteger();
-        runOn(n, uri, client -> {
-            for (int i = lane.getAndIncrement(); i < bodies.size(); i += n) {
-                long due = start + i * interval;
-                long wait;
-                while ((wait = due - System.nanoTime()) > 0) {
-                    LockSupport.parkNanos(wait);
-                }
-                if (client.post(bodies.get(i)) == 201) {
-                    latencies[i] = System.nanoTime() - due;
-                }
-            }
-        }, new AtomicInteger());
-        return latencies;
-    }
-
-    private interface Work {
-        void run(LoadClient client) throws Exception;
-    }
-
-    /** Runs {@code work} on {@code threads} threads, each with a connection of its own; a failed thread counts one. */
-    private static void runOn(int threads, URI uri, Work work, AtomicInteger failures) throws InterruptedException {
-        List<Thread> all = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            Thread thread = new Thread(() -> {
-                try (LoadClient client = new LoadClient(uri)) {
-                    work.run(client);
-                } catch (Exception e) {
-                    failures.incrementAndGet();
-                }
-            }, "load-" + t);
-            thread.start();
-            all.add(thread);
-        }
-        for (Thread t : all) {
-            t.join();
+    private static long[] openLoop(URI uri, List<byte[]> bodies, int rate, int connections) throws IOException {
+        try (HttpLoad load = new HttpLoad(uri, Math.min(connections, Math.max(1, bodies.size())))) {
+            return load.openLoop(bodies, System.nanoTime() + 50_000_000L, 1_000_000_000L / rate);
         }
     }
 

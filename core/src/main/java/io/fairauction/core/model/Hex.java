@@ -17,7 +17,8 @@ public final class Hex {
         return s != null && s.length() == 42 && hasPrefix(s) && hexDigitsFrom(s, 2);
     }
 
-    private static boolean hasPrefix(String s) {
+    /** {@code 0x} or {@code 0X} at the start of a string of at least two characters. */
+    public static boolean hasPrefix(String s) {
         return s.charAt(0) == '0' && (s.charAt(1) == 'x' || s.charAt(1) == 'X');
     }
 

@@ -12,7 +12,8 @@ import io.fairauction.events.EventJson;
  */
 public final class Answer {
     private final int status;
-    private JsonNode body;
+    /** Parsed from {@link #json} when first asked (tests and the router): volatile, answers cross threads. */
+    private volatile JsonNode body;
     private final String json;
 
     private Answer(int status, JsonNode body, String json) {
@@ -50,14 +51,16 @@ public final class Answer {
     }
 
     public JsonNode body() {
-        if (body == null) {
+        JsonNode b = body;
+        if (b == null) {
             try {
-                body = EventJson.mapper().readTree(json);
+                b = EventJson.mapper().readTree(json);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
+            body = b;
         }
-        return body;
+        return b;
     }
 
     public String json() {
