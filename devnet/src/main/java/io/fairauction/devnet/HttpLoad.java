@@ -58,7 +58,7 @@ final class HttpLoad implements AutoCloseable {
         }
     }
 
-    /** The statuses of a closed loop: each connection posts the next unsent body as soon as its previous one is answered. */
+    /** The statuses of a closed loop: each connection posts the next unsent body once its previous one is answered. */
     int[] closedLoop(List<byte[]> bodies) throws IOException {
         start(bodies);
         int next = 0;

@@ -30,7 +30,7 @@ class HttpLoadTest {
     private final Map<String, Integer> received = new ConcurrentHashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
 
-    /** Answers body "s<code>-<n>" with status code; writes each response in three pieces; drops a connection on "drop". */
+    /** Answers body "s<code>-<n>" with that status, each response in three pieces; drops the connection on "drop". */
     private URI start() throws IOException {
         server = new ServerSocket(0);
         Thread acceptor = new Thread(() -> {
@@ -74,8 +74,9 @@ class HttpLoadTest {
                 }
                 int code = Integer.parseInt(body.substring(1, 4));
                 String answer = "{\"body\":\"" + body + "\"}";
-                byte[] response = ("HTTP/1.1 " + code + " Whatever\r\ncontent-type: application/json\r\nContent-Length: "
-                        + answer.length() + "\r\n\r\n" + answer).getBytes(StandardCharsets.US_ASCII);
+                String head = "HTTP/1.1 " + code + " Whatever\r\ncontent-type: application/json\r\n"
+                        + "Content-Length: " + answer.length() + "\r\n\r\n";
+                byte[] response = (head + answer).getBytes(StandardCharsets.US_ASCII);
                 int third = response.length / 3;
                 out.write(response, 0, third);
                 out.flush();
