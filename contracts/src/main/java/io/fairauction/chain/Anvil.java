@@ -77,6 +77,10 @@ public final class Anvil implements AutoCloseable {
         public Options withState(Path state) {
             return new Options(port, chainId, Optional.of(state), log);
         }
+
+        public Options withLog(Path log) {
+            return new Options(port, chainId, state, Optional.of(log));
+        }
     }
 
     /** Starts Anvil with {@link Options#defaults()}: a fresh chain on a free port. */

@@ -167,8 +167,7 @@ public final class Devnet implements AutoCloseable {
             // Its output beside the services' logs, so it outlives the run like theirs.
             Path logs = options.stateDir().resolve("logs");
             Files.createDirectories(logs);
-            Anvil anvil = Anvil.start(new Anvil.Options(0, Anvil.Options.defaults().chainId(), Optional.empty(),
-                    Optional.of(logs.resolve("anvil.log"))));
+            Anvil anvil = Anvil.start(Anvil.Options.defaults().withLog(logs.resolve("anvil.log")));
             resources.add(anvil);
             rpc = anvil.rpcUrl();
         }

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.LongSupplier;
@@ -207,10 +208,13 @@ public final class Intake {
             if (error == null) {
                 return accepted(uid, 200);
             }
-            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                    ? error.getCause() : error;
-            return refused(cause instanceof Rejection.Refused r ? r : publishFailed(), "submit");
+            return refused(unwrapped(error) instanceof Rejection.Refused r ? r : publishFailed(), "submit");
         });
+    }
+
+    /** What a future failed with, without the {@link CompletionException} a dependent stage wraps it in. */
+    static Throwable unwrapped(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     private static Rejection.Refused publishFailed() {

@@ -36,7 +36,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
@@ -199,7 +198,7 @@ public class SubmitRoute {
 
     /** A body that could not be read: over the server's cap as the controller's error handler answers it, else 500. */
     private void bodyFailed(Throwable error, OutboundAccess out, NettyByteBodyFactory bodies) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable cause = Intake.unwrapped(error);
         if (cause instanceof ContentLengthExceededException) {
             long started = System.nanoTime();
             Answer a = intake.tooLarge("post");
