@@ -25,7 +25,7 @@ public final class BenchIntakeCommand implements Callable<Integer> {
     @Option(names = "--rate", paramLabel = "PER_SECOND", defaultValue = "1000", description = "Offered rate of the latency run (default: ${DEFAULT-VALUE}).")
     int rate;
 
-    @Option(names = "--seconds", defaultValue = "10", description = "Length of the latency run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seconds", defaultValue = "10", description = "Length of the measured latency run, after 5 s at the same rate not measured (default: ${DEFAULT-VALUE}).")
     int seconds;
 
     @Option(names = "--owners", defaultValue = "1000", description = "Distinct signing owners (default: ${DEFAULT-VALUE}).")
