@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
  * take 0.4 s where another takes a minute, and the other way round), so racing two single-worker configurations
  * is far more robust than either alone, or than CP-SAT's own two-worker mode. Two searches on two cores slow each
  * other down by about half, though, so the others join only when the first has not finished within
- * {@link #JOIN_AFTER}: small auctions run alone at full speed, hard ones get the race. Every configuration returns
- * the canonical optimum (see {@link CpSatSolver}), so which one wins does not change the result.
+ * {@link #JOIN_AFTER}: auctions solved within a second run alone at full speed, hard ones get the race. Every
+ * configuration returns the canonical optimum (see {@link CpSatSolver}), so which one wins does not change the result.
  */
 final class Portfolio {
     private static final ExecutorService THREADS = Executors.newCachedThreadPool(r -> {
@@ -28,13 +28,23 @@ final class Portfolio {
         return t;
     });
 
-    /** How long the first configuration runs alone before the others join. */
-    static final Duration JOIN_AFTER = Duration.ofMillis(100);
+    /**
+     * How long the first configuration runs alone before the others join. At 100 ms the race slowed the auctions that
+     * take a fraction of a second: medians 1,313 → 687 ms on market-1000 and 751 → 562 ms on paths-200-1000 at one
+     * second, while on CATS arbitrary and uniform (2-37 s) every seed stayed within noise (docs/benchmarks.md).
+     */
+    static final Duration JOIN_AFTER = Duration.ofSeconds(1);
 
     private Portfolio() {
     }
 
     static CpSatSolver.Result solve(Part part, List<Integer> warmStart, long deadline, List<CpSatTuning> configs) {
+        return solve(part, warmStart, deadline, configs, JOIN_AFTER);
+    }
+
+    /** {@link #solve(Part, List, long, List)} with the others joining after {@code joinAfter} (tests race at once). */
+    static CpSatSolver.Result solve(Part part, List<Integer> warmStart, long deadline, List<CpSatTuning> configs,
+                                    Duration joinAfter) {
         CpSatTuning primary = configs.get(0);
         if (configs.size() == 1) {
             return finish(part, CpSatSolver.solve(part, warmStart, deadline, primary), deadline, primary);
@@ -44,7 +54,7 @@ final class Portfolio {
         CpSatSolver.Result best = null;
         try {
             start(race, stops, part, warmStart, deadline, primary);
-            Future<CpSatSolver.Result> first = race.poll(JOIN_AFTER.toNanos(), TimeUnit.NANOSECONDS);
+            Future<CpSatSolver.Result> first = race.poll(joinAfter.toNanos(), TimeUnit.NANOSECONDS);
             if (first != null && (first.get().optimal() || first.get().overflow())) {
                 return finish(part, first.get(), deadline, primary);
             }

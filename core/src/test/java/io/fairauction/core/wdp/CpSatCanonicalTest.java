@@ -89,8 +89,9 @@ class CpSatCanonicalTest {
         return Part.of(p, IntStream.range(0, p.bids().size()).toArray(), Objective.of(p));
     }
 
+    /** The others join at once, so that a race of two really runs both (these parts are solved within a second). */
     private static CpSatSolver.Result cpSat(Part part, List<CpSatTuning> race) {
-        return Portfolio.solve(part, List.of(), System.nanoTime() + Duration.ofSeconds(60).toNanos(), race);
+        return Portfolio.solve(part, List.of(), System.nanoTime() + Duration.ofSeconds(60).toNanos(), race, Duration.ZERO);
     }
 
     private static WdpBid bid(String id, int[] intents, long score, long tie) {
