@@ -26,7 +26,8 @@ import java.util.Map;
  * whose top-bit value is {@code C} is worth at most {@code 2^s C + R}. After each optimum the exact weight is
  * computed, the selections seen so far are cut off, and the search goes on among selections that could still
  * match the best, until none can. Distinct selections rarely come that close, so this usually takes one more
- * solve, as strong as the first: the best-so-far bound prunes it at once. Every selection that reaches the
+ * solve, though not a cheap one: showing that nothing else reaches the best is an optimality proof from scratch
+ * (on CATS uniform up to as long as the first solve, see docs/benchmarks.md). Every selection that reaches the
  * optimum is found this way, and the lowest in canonical order is returned, so two configurations racing on
  * two cores agree on the answer (see {@link Portfolio}). Should many near-ties keep the enumeration going, the
  * search switches to pinning the window the optimum's top bits must lie in and maximising the low bits within

@@ -21,7 +21,10 @@ public record CpSatTuning(int linearization, boolean presolve, boolean leanLp, i
     public static final CpSatTuning LP = new CpSatTuning(2, false, true, 52);
     /** A lighter LP after presolve: the one that wins where {@link #LP} is slow, e.g. CATS arbitrary. */
     public static final CpSatTuning LIGHT_LP = new CpSatTuning(1, true, false, 52);
-    /** Raced in this order; the first runs alone for a while, and is the fallback for many near-ties. */
+    /**
+     * Raced in this order; the first runs alone for a while, and is the fallback for many near-ties. By default
+     * {@link LpSearch} takes the second worker, so the second configuration races only with three or more.
+     */
     public static final List<CpSatTuning> PORTFOLIO = List.of(LP, LIGHT_LP);
 
     /** The widest objective phase CP-SAT's floating-point LP is trusted with. */

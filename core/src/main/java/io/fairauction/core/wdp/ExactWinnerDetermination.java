@@ -22,7 +22,7 @@ import java.util.stream.IntStream;
  *       must be pair-disjoint);</li>
  *   <li>settle trivial parts directly (a single bid, or bids that all share one intent), solve parts whose bids
  *       trade at most two intents each as maximum-weight matchings ({@link Matching}), enumerate small ones,
- *       and race CP-SAT configurations on the others, one per core, with a greedy warm start
+ *       and race CP-SAT and an LP-based branch and bound on the others, one per core, with a greedy warm start
  *       ({@link Portfolio});</li>
  *   <li>when per-solver or total caps couple the parts and the separate optima break a cap, solve everything
  *       together.</li>
@@ -33,18 +33,31 @@ import java.util.stream.IntStream;
 public final class ExactWinnerDetermination implements WinnerDetermination {
 
     private final List<CpSatTuning> configs;
+    private final boolean lpSearch;
 
-    /** Races {@link CpSatTuning#PORTFOLIO}, as many configurations as the limits allow workers. */
+    /**
+     * Races CP-SAT's {@link CpSatTuning#LP} configuration and the LP-based branch and bound ({@link LpSearch}) when
+     * the limits allow two workers, and more of {@link CpSatTuning#PORTFOLIO} when they allow more.
+     */
     public ExactWinnerDetermination() {
-        this(CpSatTuning.PORTFOLIO);
+        this(CpSatTuning.PORTFOLIO, true);
     }
 
-    /** @param configs CP-SAT configurations to race, the first one also the fallback for many near-ties */
+    /** Races CP-SAT configurations only (the first one also the fallback for many near-ties). */
     public ExactWinnerDetermination(List<CpSatTuning> configs) {
+        this(configs, false);
+    }
+
+    /**
+     * @param configs  CP-SAT configurations, the first one also the fallback for many near-ties
+     * @param lpSearch whether the branch and bound takes the second worker
+     */
+    public ExactWinnerDetermination(List<CpSatTuning> configs, boolean lpSearch) {
         if (configs.isEmpty()) {
             throw new IllegalArgumentException("at least one configuration");
         }
         this.configs = List.copyOf(configs);
+        this.lpSearch = lpSearch;
     }
 
     @Override
@@ -128,11 +141,13 @@ public final class ExactWinnerDetermination implements WinnerDetermination {
     }
 
     private List<PartResult> solveAll(List<Part> parts, long deadline, int workers) {
-        List<CpSatTuning> race = configs.subList(0, Math.min(workers, configs.size()));
-        return parts.stream().map(p -> solvePart(p, deadline, race)).toList();
+        boolean withLpSearch = lpSearch && workers > 1;
+        List<CpSatTuning> race = configs.subList(0, Math.max(1, Math.min(workers - (withLpSearch ? 1 : 0),
+                configs.size())));
+        return parts.stream().map(p -> solvePart(p, deadline, race, withLpSearch)).toList();
     }
 
-    private static PartResult solvePart(Part part, long deadline, List<CpSatTuning> race) {
+    private static PartResult solvePart(Part part, long deadline, List<CpSatTuning> race, boolean lpSearch) {
         if (part.size() == 1 || sharesOneIntent(part)) {
             int best = 0;
             for (int k = 1; k < part.size(); k++) {
@@ -151,7 +166,7 @@ public final class ExactWinnerDetermination implements WinnerDetermination {
             List<Integer> local = BranchAndBound.solve(part);
             return new PartResult(part.toProblem(local), true, part.z(local), false, 0);
         }
-        CpSatSolver.Result r = Portfolio.solve(part, Greedy.solve(part), deadline, race);
+        CpSatSolver.Result r = Portfolio.solve(part, Greedy.solve(part), deadline, race, lpSearch);
         BigInteger value = part.z(r.chosen());
         BigInteger bound = r.optimal() ? value : r.upperBound().max(value);
         return new PartResult(part.toProblem(r.chosen()), r.optimal(), bound, true, r.phases());

@@ -77,7 +77,7 @@ final class LocalSearch {
             // every pass that gained goes again
         }
         List<Integer> found = ls.chosen();
-        if (!feasible(part, found)) {
+        if (!part.packs(found)) {
             throw new IllegalStateException("local search broke a constraint");
         }
         return part.z(found).compareTo(part.z(start)) > 0 ? found : start;
@@ -197,16 +197,5 @@ final class LocalSearch {
             }
         }
         return out;
-    }
-
-    private static boolean feasible(Part part, List<Integer> chosen) {
-        Part.Packing p = part.packing();
-        for (int k : chosen) {
-            if (!p.fits(k)) {
-                return false;
-            }
-            p.add(k);
-        }
-        return true;
     }
 }

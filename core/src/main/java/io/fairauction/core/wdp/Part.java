@@ -286,17 +286,21 @@ final class Part {
         return new Packing();
     }
 
-    /** Whether a selection of problem-level indices satisfies every constraint. */
-    static boolean feasible(WdpProblem problem, List<Integer> chosen) {
-        int[] all = chosen.stream().mapToInt(Integer::intValue).sorted().toArray();
-        Part whole = Part.of(problem, all, Objective.of(problem));
-        Packing p = whole.packing();
-        for (int k = 0; k < all.length; k++) {
+    /** Whether a local selection satisfies every constraint. */
+    boolean packs(List<Integer> local) {
+        Packing p = packing();
+        for (int k : local) {
             if (!p.fits(k)) {
                 return false;
             }
             p.add(k);
         }
         return true;
+    }
+
+    /** Whether a selection of problem-level indices satisfies every constraint. */
+    static boolean feasible(WdpProblem problem, List<Integer> chosen) {
+        int[] all = chosen.stream().mapToInt(Integer::intValue).sorted().toArray();
+        return Part.of(problem, all, Objective.of(problem)).packs(IntStream.range(0, all.length).boxed().toList());
     }
 }

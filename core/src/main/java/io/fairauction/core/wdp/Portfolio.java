@@ -13,10 +13,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Races CP-SAT configurations on separate cores and keeps the first proven answer. CP-SAT's running times on
- * winner determination are heavy-tailed and which configuration is fast varies from auction to auction (one can
- * take 0.4 s where another takes a minute, and the other way round), so racing two single-worker configurations
- * is far more robust than either alone, or than CP-SAT's own two-worker mode. Two searches on two cores slow each
+ * Races CP-SAT configurations and the LP-based branch and bound ({@link LpSearch}) on separate cores and keeps the
+ * first proven answer. Running times on winner determination are heavy-tailed and which search is fast varies from
+ * auction to auction (one can take 0.4 s where another takes a minute, and the other way round), so racing
+ * single-threaded searches is far more robust than any alone, or than CP-SAT's own two-worker mode. CP-SAT's lean LP
+ * configuration is fastest on market auctions; the branch and bound, like CBC, proves the hard CATS families
+ * (uniform, arbitrary) where CP-SAT's proofs are slow. Two searches on two cores slow each
  * other down by about half, though, so the others join only when the first has not finished within
  * {@link #JOIN_AFTER}: auctions solved within a second run alone at full speed, hard ones get the race. Every
  * configuration returns the canonical optimum (see {@link CpSatSolver}), so which one wins does not change the result.
@@ -38,15 +40,21 @@ final class Portfolio {
     private Portfolio() {
     }
 
-    static CpSatSolver.Result solve(Part part, List<Integer> warmStart, long deadline, List<CpSatTuning> configs) {
-        return solve(part, warmStart, deadline, configs, JOIN_AFTER);
+    /**
+     * @param configs   CP-SAT configurations, the first the primary
+     * @param lpSearch  whether {@link LpSearch} joins the race with the other configurations
+     */
+    static CpSatSolver.Result solve(Part part, List<Integer> warmStart, long deadline, List<CpSatTuning> configs,
+                                    boolean lpSearch) {
+        return solve(part, warmStart, deadline, configs, JOIN_AFTER, lpSearch);
     }
 
-    /** {@link #solve(Part, List, long, List)} with the others joining after {@code joinAfter} (tests race at once). */
+    /** {@link #solve(Part, List, long, List, boolean)} with the others joining after {@code joinAfter}. */
     static CpSatSolver.Result solve(Part part, List<Integer> warmStart, long deadline, List<CpSatTuning> configs,
-                                    Duration joinAfter) {
+                                    Duration joinAfter, boolean lpSearch) {
         CpSatTuning primary = configs.get(0);
-        if (configs.size() == 1) {
+        int racers = configs.size() + (lpSearch ? 1 : 0);
+        if (racers == 1) {
             return finish(part, CpSatSolver.solve(part, warmStart, deadline, primary), deadline, primary);
         }
         CompletionService<CpSatSolver.Result> race = new ExecutorCompletionService<>(THREADS);
@@ -61,7 +69,14 @@ final class Portfolio {
             for (CpSatTuning config : configs.subList(1, configs.size())) {
                 start(race, stops, part, warmStart, deadline, config);
             }
-            for (int done = 0; done < configs.size(); done++) {
+            if (lpSearch) {
+                CpSatSolver.Stop stop = new CpSatSolver.Stop();
+                stops.add(stop);
+                // The same warm start as CP-SAT's (computed once per part): the better the start, the more it prunes.
+                race.submit(() -> LpSearch.solve(part, part.warmStart(part.lpBound(deadline), warmStart), deadline,
+                        stop));
+            }
+            for (int done = 0; done < racers; done++) {
                 CpSatSolver.Result r = done == 0 && first != null ? first.get() : race.take().get();
                 if (r.optimal() || r.overflow()) {
                     stops.forEach(CpSatSolver.Stop::stop);

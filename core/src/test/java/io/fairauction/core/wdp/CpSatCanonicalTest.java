@@ -91,7 +91,7 @@ class CpSatCanonicalTest {
 
     /** The others join at once, so that a race of two really runs both (these parts are solved within a second). */
     private static CpSatSolver.Result cpSat(Part part, List<CpSatTuning> race) {
-        return Portfolio.solve(part, List.of(), System.nanoTime() + Duration.ofSeconds(60).toNanos(), race, Duration.ZERO);
+        return Portfolio.solve(part, List.of(), System.nanoTime() + Duration.ofSeconds(60).toNanos(), race, Duration.ZERO, false);
     }
 
     private static WdpBid bid(String id, int[] intents, long score, long tie) {
@@ -360,7 +360,7 @@ class CpSatCanonicalTest {
                     Part all = whole(p);
                     // Through the portfolio, which finishes an enumeration of many near-ties with window phases.
                     CpSatSolver.Result r = Portfolio.solve(all, start,
-                            System.nanoTime() + Duration.ofSeconds(60).toNanos(), List.of(t));
+                            System.nanoTime() + Duration.ofSeconds(60).toNanos(), List.of(t), false);
                     String where = "seed " + seed + " " + p.constraints() + " from " + start + " " + t;
                     assertThat(r.optimal()).as(where).isTrue();
                     assertThat(all.toProblem(r.chosen())).as(where).isEqualTo(expected);

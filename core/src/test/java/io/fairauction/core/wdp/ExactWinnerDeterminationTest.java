@@ -60,7 +60,7 @@ class ExactWinnerDeterminationTest {
                     all.useLpBound(LpBound.trivial(all)); // nothing left out: the enumeration must prove it all
                 }
                 CpSatSolver.Result r = Portfolio.solve(all, List.of(), System.nanoTime() + Duration.ofSeconds(60).toNanos(),
-                        List.of(CpSatTuning.LP));
+                        List.of(CpSatTuning.LP), false);
                 String where = "seed " + seed + " " + m + (lpFixing ? "" : " without LP fixing");
                 assertThat(r.optimal()).as(where).isTrue();
                 assertThat(oracle.sets()).as("%s: chosen %s", where, r.chosen()).contains(r.chosen());
@@ -134,7 +134,8 @@ class ExactWinnerDeterminationTest {
             Part all = Part.of(p, new int[] {0, 1, 2}, Objective.of(p));
             List<Integer> expected = bids.get(0).id().equals("a") ? List.of(0, 1) : List.of(0);
             for (List<CpSatTuning> race : List.of(List.of(CpSatTuning.LP), List.of(CpSatTuning.LIGHT_LP), CpSatTuning.PORTFOLIO)) {
-                CpSatSolver.Result r = Portfolio.solve(all, List.of(), System.nanoTime() + Duration.ofSeconds(30).toNanos(), race);
+                CpSatSolver.Result r = Portfolio.solve(all, List.of(), System.nanoTime() + Duration.ofSeconds(30).toNanos(), race,
+                        false);
                 assertThat(r.optimal()).isTrue();
                 assertThat(r.chosen()).as("%s with %s", bids, race).isEqualTo(expected);
             }

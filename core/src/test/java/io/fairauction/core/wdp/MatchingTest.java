@@ -139,7 +139,7 @@ class MatchingTest {
             WdpProblem p = graph(seed, 60 + (int) (seed * 7 % 141), 20 + (int) (seed % 40), v);
             Part all = whole(p);
             CpSatSolver.Result cpSat = Portfolio.solve(all, List.of(),
-                    System.nanoTime() + Duration.ofSeconds(60).toNanos(), List.of(CpSatTuning.LP));
+                    System.nanoTime() + Duration.ofSeconds(60).toNanos(), List.of(CpSatTuning.LP), false);
             assertThat(cpSat.optimal()).isTrue();
             List<Integer> chosen = Matching.solve(all);
             assertThat(BruteForce.feasible(p, all.toProblem(chosen))).isTrue();

@@ -1,0 +1,332 @@
+package io.fairauction.core.wdp;
+
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPObjective;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPSolverParameters;
+import com.google.ortools.linearsolver.MPVariable;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Exact LP-based branch and bound, the racer that proves where CP-SAT is slow (CATS uniform and arbitrary: CP-SAT's
+ * proofs there take about twice CBC's). Depth first, each node's LP relaxation solved by CLP warm from its parent's
+ * basis, branching on the bid with the largest weighted fractionality, winning first.
+ *
+ * <p>Exact although the LP is floating point: a node is pruned only when an upper bound computed in integers from
+ * the LP's dual prices is below the best weight. For any prices {@code y >= 0} on the rows ({@code A x <= b}), every
+ * selection in a node is worth at most {@code Σ y_r b_r + Σ_{k won} rc_k + Σ_{k free} max(0, rc_k)} with
+ * {@code rc_k = z_k - Σ_r y_r A_rk}, whatever rounding the prices carry (see {@link LpBound}). Nodes whose bound
+ * merely ties the best are explored, and an integral LP solution is cut off with a row "some other free bid wins"
+ * and its node searched again, so every selection reaching the optimum is seen and the canonical one returned: the
+ * same answer as {@link CpSatSolver}, so the two can race.
+ */
+final class LpSearch {
+    /** Below this distance from 0 or 1 an LP value counts as integral (CLP's primal tolerance is 1e-7). */
+    private static final double INTEGRAL = 1e-6;
+    /** The right-hand side marking a cut-off row whose node is finished. */
+    private static final long RETIRED = Long.MAX_VALUE;
+
+    private final Part part;
+    private final int n;
+    private final long deadlineNanos;
+    private final CpSatSolver.Stop stop;
+    private final MPSolver lp;
+    private final MPSolverParameters params = new MPSolverParameters();
+    private final MPVariable[] x;
+    /** The rows: the part's packing rows, then the cut-off rows added during the search (coefficient -1, rhs -1). */
+    private final List<MPConstraint> rows = new ArrayList<>();
+    private final List<int[]> members = new ArrayList<>();
+    private final List<Long> rhs = new ArrayList<>();
+    private final List<Integer> sign = new ArrayList<>();
+    /** Cut-off rows of finished nodes, free to take the next cut (else the LP would grow with every leaf). */
+    private final ArrayDeque<Integer> retired = new ArrayDeque<>();
+    /** Rows of each bid (its packing rows only: a cut-off row never blocks a bid). */
+    private final int[][] rowsOf;
+    /** -1 free, 0 lost, 1 won. */
+    private final int[] fixed;
+    /** Bids won in each packing row under the current fixings. */
+    private final int[] wonIn;
+    /** The weights scaled into doubles for the LP, and the scale: {@code z ~ w * 2^e}. */
+    private final int e;
+    private final double[] w;
+    private List<Integer> best;
+    /** The root's exact bound: the part's bound should the search stop early. */
+    private BigInteger rootBound;
+    private BigInteger bestZ;
+    private boolean aborted;
+
+    private LpSearch(Part part, long deadlineNanos, CpSatSolver.Stop stop, MPSolver lp) {
+        this.part = part;
+        this.n = part.size();
+        this.deadlineNanos = deadlineNanos;
+        this.stop = stop;
+        this.lp = lp;
+        int width = 0;
+        for (BigInteger z : part.z) {
+            width = Math.max(width, z.bitLength());
+        }
+        this.e = width;
+        int drop = Math.max(0, e - 62);
+        x = new MPVariable[n];
+        w = new double[n];
+        MPObjective objective = lp.objective();
+        for (int k = 0; k < n; k++) {
+            x[k] = lp.makeNumVar(0, 1, "");
+            w[k] = Math.scalb(part.z[k].shiftRight(drop).doubleValue(), drop - e);
+            objective.setCoefficient(x[k], w[k]);
+        }
+        objective.setMaximization();
+        List<Part.Row> packing = part.rows();
+        List<List<Integer>> of = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            of.add(new ArrayList<>());
+        }
+        for (int r = 0; r < packing.size(); r++) {
+            addRow(packing.get(r).members(), 1, packing.get(r).rhs());
+            for (int k : packing.get(r).members()) {
+                of.get(k).add(r);
+            }
+        }
+        rowsOf = new int[n][];
+        for (int k = 0; k < n; k++) {
+            rowsOf[k] = of.get(k).stream().mapToInt(Integer::intValue).toArray();
+        }
+        wonIn = new int[packing.size()];
+        fixed = new int[n];
+        Arrays.fill(fixed, -1);
+        params.setIntegerParam(MPSolverParameters.IntegerParam.PRESOLVE,
+                MPSolverParameters.PresolveValues.PRESOLVE_OFF.swigValue());
+        params.setIntegerParam(MPSolverParameters.IntegerParam.LP_ALGORITHM,
+                MPSolverParameters.LpAlgorithmValues.DUAL.swigValue());
+        params.setIntegerParam(MPSolverParameters.IntegerParam.INCREMENTALITY,
+                MPSolverParameters.IncrementalityValues.INCREMENTALITY_ON.swigValue());
+    }
+
+    /**
+     * The canonical optimum of the part, proven, or the best selection found with an upper bound when the deadline
+     * or a stop comes first (or the LP solver fails). Weights must all be positive (else nothing is proven).
+     */
+    static CpSatSolver.Result solve(Part part, List<Integer> warmStart, long deadlineNanos, CpSatSolver.Stop stop) {
+        CpSatSolver.load();
+        List<Integer> start = warmStart.stream().sorted().toList();
+        for (BigInteger z : part.z) {
+            if (z.signum() <= 0) {
+                return new CpSatSolver.Result(start, false, part.trivialBound().max(part.z(start)), 0);
+            }
+        }
+        MPSolver lp = MPSolver.createSolver("CLP");
+        if (lp == null) {
+            return new CpSatSolver.Result(start, false, part.trivialBound().max(part.z(start)), 0);
+        }
+        try {
+            LpSearch s = new LpSearch(part, deadlineNanos, stop, lp);
+            s.best = start;
+            s.bestZ = part.z(start);
+            s.explore();
+            if (s.aborted) {
+                BigInteger bound = s.rootBound != null ? s.rootBound : part.trivialBound();
+                return new CpSatSolver.Result(s.best, false, bound.max(s.bestZ), 0);
+            }
+            return new CpSatSolver.Result(s.best, true, null, 0);
+        } finally {
+            lp.delete();
+        }
+    }
+
+    private void addRow(int[] m, int coefficient, long bound) {
+        MPConstraint c = lp.makeConstraint(Double.NEGATIVE_INFINITY, bound);
+        for (int k : m) {
+            c.setCoefficient(x[k], coefficient);
+        }
+        rows.add(c);
+        members.add(m);
+        rhs.add(bound);
+        sign.add(coefficient);
+    }
+
+    /** Adds the row "one of {@code others} wins" ({@code -Σ x <= -1}), reusing a retired one; its index. */
+    private int cutOff(int[] others) {
+        if (retired.isEmpty()) {
+            addRow(others, -1, -1);
+            return rows.size() - 1;
+        }
+        int r = retired.pop();
+        MPConstraint c = rows.get(r);
+        for (int k : members.get(r)) {
+            c.setCoefficient(x[k], 0);
+        }
+        for (int k : others) {
+            c.setCoefficient(x[k], -1);
+        }
+        c.setBounds(Double.NEGATIVE_INFINITY, -1);
+        members.set(r, others);
+        rhs.set(r, -1L);
+        return r;
+    }
+
+    /** Searches the current node (the fixings and cut-off rows so far); false once aborted. */
+    private boolean explore() {
+        if (stop.stopped() || System.nanoTime() > deadlineNanos) {
+            aborted = true;
+            return false;
+        }
+        lp.setTimeLimit(Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000));
+        MPSolver.ResultStatus status = lp.solve(params);
+        if (status == MPSolver.ResultStatus.INFEASIBLE) {
+            return true;
+        }
+        if (status != MPSolver.ResultStatus.OPTIMAL) {
+            aborted = true; // no bound to trust: the other racers settle it
+            return false;
+        }
+        if (prunable()) {
+            return true;
+        }
+        double[] v = new double[n];
+        int branch = -1;
+        double score = 0;
+        for (int k = 0; k < n; k++) {
+            v[k] = x[k].solutionValue();
+            double frac = Math.min(v[k], 1 - v[k]);
+            if (fixed[k] < 0 && frac > INTEGRAL && (branch < 0 || frac * w[k] > score)) {
+                branch = k;
+                score = frac * w[k];
+            }
+        }
+        if (branch >= 0) {
+            return branch(branch);
+        }
+        // An integral LP solution: the node's best when it is feasible; then any other selection here.
+        List<Integer> found = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            if (v[k] > 0.5) {
+                found.add(k);
+            }
+        }
+        if (!part.packs(found)) { // integral within the LP's tolerance only
+            return branch(found.stream().filter(k -> fixed[k] < 0).findFirst().orElseThrow());
+        }
+        BigInteger z = part.z(found);
+        int cmp = z.compareTo(bestZ);
+        if (cmp > 0 || (cmp == 0 && part.before(found, best))) {
+            best = found;
+            bestZ = z;
+        }
+        // Its subsets weigh less (every weight is positive): anything else here wins a free bid outside it.
+        List<Integer> others = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            if (fixed[k] < 0 && v[k] <= 0.5 && !blocked(k)) {
+                others.add(k);
+            }
+        }
+        if (others.isEmpty()) {
+            return true;
+        }
+        int cut = cutOff(others.stream().mapToInt(Integer::intValue).toArray());
+        boolean done = explore();
+        rows.get(cut).setBounds(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY); // it holds in this node only
+        rhs.set(cut, RETIRED);
+        retired.push(cut);
+        return done;
+    }
+
+    /**
+     * Whether no selection in the node can reach the best: decided on the exact bound, computed only when the LP's
+     * own value (floating point, so not trusted to prune) does not already show the node is worth searching.
+     */
+    private boolean prunable() {
+        double value = lp.objective().value();
+        double target = Math.scalb(bestZ.doubleValue(), -e);
+        if (rootBound != null && value > target * (1 + 1e-9) + 1e-300) {
+            return false;
+        }
+        BigInteger bound = bound();
+        if (rootBound == null) {
+            rootBound = bound;
+        }
+        return bound.compareTo(bestZ) < 0;
+    }
+
+    private boolean branch(int k) {
+        for (int value = 1; value >= 0; value--) {
+            fix(k, value);
+            boolean ok = explore();
+            unfix(k);
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void fix(int k, int value) {
+        fixed[k] = value;
+        x[k].setBounds(value, value);
+        if (value == 1) {
+            for (int r : rowsOf[k]) {
+                wonIn[r]++;
+            }
+        }
+    }
+
+    private void unfix(int k) {
+        if (fixed[k] == 1) {
+            for (int r : rowsOf[k]) {
+                wonIn[r]--;
+            }
+        }
+        fixed[k] = -1;
+        x[k].setBounds(0, 1);
+    }
+
+    /** A free bid that cannot win under the fixings: a row of it is full of won bids. */
+    private boolean blocked(int k) {
+        for (int r : rowsOf[k]) {
+            if (wonIn[r] >= rhs.get(r)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * An upper bound, exact, on every selection in the node, from the LP's dual prices rounded down to integers
+     * (any prices {@code >= 0} give a valid bound, so the LP's rounding errors and ours cannot make it wrong).
+     */
+    private BigInteger bound() {
+        BigInteger[] rc = part.z.clone();
+        BigInteger total = BigInteger.ZERO;
+        BigDecimal unit = new BigDecimal(BigInteger.ONE.shiftLeft(e)); // a dual price in weight units
+        for (int r = 0; r < rows.size(); r++) {
+            if (rhs.get(r) == RETIRED) {
+                continue; // a cut-off row of a finished node
+            }
+            double dual = rows.get(r).dualValue();
+            if (!(dual > 0) || !Double.isFinite(dual)) {
+                continue;
+            }
+            BigInteger y = new BigDecimal(dual).multiply(unit).toBigInteger(); // rounded down: still >= 0
+            if (y.signum() == 0) {
+                continue;
+            }
+            total = total.add(y.multiply(BigInteger.valueOf(rhs.get(r))));
+            for (int k : members.get(r)) {
+                rc[k] = sign.get(r) > 0 ? rc[k].subtract(y) : rc[k].add(y);
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            if (fixed[k] == 1) {
+                total = total.add(rc[k]);
+            } else if (fixed[k] < 0 && rc[k].signum() > 0 && !blocked(k)) {
+                total = total.add(rc[k]);
+            }
+        }
+        return total;
+    }
+}
