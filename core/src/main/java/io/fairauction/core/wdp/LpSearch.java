@@ -128,7 +128,11 @@ final class LpSearch {
             LpSearch s = new LpSearch(part, deadlineNanos, stop, lp);
             s.best = start;
             s.bestZ = part.z(start);
-            s.explore();
+            try {
+                s.explore();
+            } catch (StackOverflowError deepest) {
+                s.aborted = true; // a dive deeper than the thread's stack: the other racers settle it
+            }
             if (s.aborted) {
                 BigInteger bound = s.rootBound != null ? s.rootBound : part.trivialBound();
                 return new CpSatSolver.Result(s.best, false, bound.max(s.bestZ), 0);

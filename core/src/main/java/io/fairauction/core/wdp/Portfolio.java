@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class Portfolio {
     private static final ExecutorService THREADS = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "cp-sat-portfolio");
+        // LpSearch recurses once per fixed bid: a stack for parts of thousands of bids.
+        Thread t = new Thread(null, r, "cp-sat-portfolio", 64L << 20);
         t.setDaemon(true);
         return t;
     });
