@@ -43,22 +43,16 @@ final class LpBound {
         List<Part.Row> rows = part.rows();
         BigDecimal[] prices = new BigDecimal[rows.size()];
         Arrays.fill(prices, BigDecimal.ZERO);
-        // Weights of any width (a double overflows past 2^1024) are scaled by a power of two to at most 1, so the
-        // simplex works on ordinary numbers and the prices scale back exactly.
-        int e = 0;
-        for (BigInteger z : part.z) {
-            e = Math.max(e, z.bitLength());
-        }
+        int e = part.weightBits();
         double[] primal = new double[n];
         MPSolver lp = MPSolver.createSolver("GLOP");
         if (lp != null && e > 0) {
             try {
                 MPVariable[] x = new MPVariable[n];
                 MPObjective objective = lp.objective();
-                int drop = Math.max(0, e - 62);
                 for (int k = 0; k < n; k++) {
                     x[k] = lp.makeNumVar(0, 1, "x" + k);
-                    objective.setCoefficient(x[k], Math.scalb(part.z[k].shiftRight(drop).doubleValue(), drop - e));
+                    objective.setCoefficient(x[k], part.scaledWeight(k, e));
                 }
                 objective.setMaximization();
                 MPConstraint[] cons = new MPConstraint[rows.size()];

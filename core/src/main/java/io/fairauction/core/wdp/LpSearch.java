@@ -43,7 +43,8 @@ final class LpSearch {
     private final List<MPConstraint> rows = new ArrayList<>();
     private final List<int[]> members = new ArrayList<>();
     private final List<Long> rhs = new ArrayList<>();
-    private final List<Integer> sign = new ArrayList<>();
+    /** The part's packing rows come first; every row from here on is a cut-off row. */
+    private final int packingRows;
     /** Cut-off rows of finished nodes, free to take the next cut (else the LP would grow with every leaf). */
     private final ArrayDeque<Integer> retired = new ArrayDeque<>();
     /** Rows of each bid (its packing rows only: a cut-off row never blocks a bid). */
@@ -67,18 +68,13 @@ final class LpSearch {
         this.deadlineNanos = deadlineNanos;
         this.stop = stop;
         this.lp = lp;
-        int width = 0;
-        for (BigInteger z : part.z) {
-            width = Math.max(width, z.bitLength());
-        }
-        this.e = width;
-        int drop = Math.max(0, e - 62);
+        this.e = part.weightBits();
         x = new MPVariable[n];
         w = new double[n];
         MPObjective objective = lp.objective();
         for (int k = 0; k < n; k++) {
             x[k] = lp.makeNumVar(0, 1, "");
-            w[k] = Math.scalb(part.z[k].shiftRight(drop).doubleValue(), drop - e);
+            w[k] = part.scaledWeight(k, e);
             objective.setCoefficient(x[k], w[k]);
         }
         objective.setMaximization();
@@ -97,7 +93,8 @@ final class LpSearch {
         for (int k = 0; k < n; k++) {
             rowsOf[k] = of.get(k).stream().mapToInt(Integer::intValue).toArray();
         }
-        wonIn = new int[packing.size()];
+        packingRows = packing.size();
+        wonIn = new int[packingRows];
         fixed = new int[n];
         Arrays.fill(fixed, -1);
         params.setIntegerParam(MPSolverParameters.IntegerParam.PRESOLVE,
@@ -151,7 +148,6 @@ final class LpSearch {
         rows.add(c);
         members.add(m);
         rhs.add(bound);
-        sign.add(coefficient);
     }
 
     /** Adds the row "one of {@code others} wins" ({@code -Σ x <= -1}), reusing a retired one; its index. */
@@ -321,7 +317,7 @@ final class LpSearch {
             }
             total = total.add(y.multiply(BigInteger.valueOf(rhs.get(r))));
             for (int k : members.get(r)) {
-                rc[k] = sign.get(r) > 0 ? rc[k].subtract(y) : rc[k].add(y);
+                rc[k] = r < packingRows ? rc[k].subtract(y) : rc[k].add(y);
             }
         }
         for (int k = 0; k < n; k++) {

@@ -286,6 +286,24 @@ final class Part {
         return new Packing();
     }
 
+    /** The width of the widest weight: {@link #scaledWeight} divides by {@code 2^bits}. */
+    int weightBits() {
+        int bits = 0;
+        for (BigInteger w : z) {
+            bits = Math.max(bits, w.bitLength());
+        }
+        return bits;
+    }
+
+    /**
+     * Bid k's weight over {@code 2^bits} as a double, for the LP solvers: weights of any width (a double overflows
+     * past 2^1024) come out at most 1, so the simplex works on ordinary numbers and its prices scale back exactly.
+     */
+    double scaledWeight(int k, int bits) {
+        int drop = Math.max(0, bits - 62);
+        return Math.scalb(z[k].shiftRight(drop).doubleValue(), drop - bits);
+    }
+
     /** Whether a local selection satisfies every constraint. */
     boolean packs(List<Integer> local) {
         Packing p = packing();

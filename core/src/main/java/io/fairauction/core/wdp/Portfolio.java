@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Races CP-SAT configurations and the LP-based branch and bound ({@link LpSearch}) on separate cores and keeps the
@@ -21,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * (uniform, arbitrary) where CP-SAT's proofs are slow. Two searches on two cores slow each
  * other down by about half, though, so the others join only when the first has not finished within
  * {@link #JOIN_AFTER}: auctions solved within a second run alone at full speed, hard ones get the race. Every
- * configuration returns the canonical optimum (see {@link CpSatSolver}), so which one wins does not change the result.
+ * racer returns the canonical optimum (see {@link CpSatSolver}, {@link LpSearch}), so which one wins does not change
+ * the result.
  */
 final class Portfolio {
     private static final ExecutorService THREADS = Executors.newCachedThreadPool(r -> {
@@ -62,20 +64,18 @@ final class Portfolio {
         List<CpSatSolver.Stop> stops = new ArrayList<>();
         CpSatSolver.Result best = null;
         try {
-            start(race, stops, part, warmStart, deadline, primary);
+            start(race, stops, stop -> CpSatSolver.solve(part, warmStart, deadline, primary, stop));
             Future<CpSatSolver.Result> first = race.poll(joinAfter.toNanos(), TimeUnit.NANOSECONDS);
             if (first != null && (first.get().optimal() || first.get().overflow())) {
                 return finish(part, first.get(), deadline, primary);
             }
             for (CpSatTuning config : configs.subList(1, configs.size())) {
-                start(race, stops, part, warmStart, deadline, config);
+                start(race, stops, stop -> CpSatSolver.solve(part, warmStart, deadline, config, stop));
             }
             if (lpSearch) {
-                CpSatSolver.Stop stop = new CpSatSolver.Stop();
-                stops.add(stop);
                 // The same warm start as CP-SAT's (computed once per part): the better the start, the more it prunes.
-                race.submit(() -> LpSearch.solve(part, part.warmStart(part.lpBound(deadline), warmStart), deadline,
-                        stop));
+                start(race, stops, stop -> LpSearch.solve(part, part.warmStart(part.lpBound(deadline), warmStart),
+                        deadline, stop));
             }
             for (int done = 0; done < racers; done++) {
                 CpSatSolver.Result r = done == 0 && first != null ? first.get() : race.take().get();
@@ -96,11 +96,12 @@ final class Portfolio {
         return best;
     }
 
-    private static void start(CompletionService<CpSatSolver.Result> race, List<CpSatSolver.Stop> stops, Part part,
-                              List<Integer> warmStart, long deadline, CpSatTuning config) {
+    /** Starts one racer, with a stop of its own for when another wins. */
+    private static void start(CompletionService<CpSatSolver.Result> race, List<CpSatSolver.Stop> stops,
+                              Function<CpSatSolver.Stop, CpSatSolver.Result> search) {
         CpSatSolver.Stop stop = new CpSatSolver.Stop();
         stops.add(stop);
-        race.submit(() -> CpSatSolver.solve(part, warmStart, deadline, config, stop));
+        race.submit(() -> search.apply(stop));
     }
 
     /** Too many near-ties for the enumeration: window phases with one fixed configuration keep it deterministic. */
