@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Winner determination for one part with OR-Tools CP-SAT, exact on objectives of any width, and canonical:
@@ -63,21 +66,51 @@ final class CpSatSolver {
         }
     }
 
-    /** Lets another thread stop a running search: the loser of a race. */
+    /**
+     * Lets another thread stop a running search: the loser of a race. A solve is first told to stop once it is
+     * {@link #SETTLE_NANOS} old, then again every {@link #SETTLE_NANOS} until it returns. CP-SAT's {@code stopSearch}
+     * creates the solve's shared time limit in the solve's model; done while the solve is still creating its own
+     * objects there, it corrupted the native heap or spun forever (CpSatStopTest), and a stop that early can also be
+     * lost (CP-SAT's authors advise repeating it until the solve returns). Stopping from the solve's own callbacks is
+     * no way out: OR-Tools 9.12's Java bound callback fails JNI's checks.
+     */
     static final class Stop {
+        private static final long SETTLE_NANOS = 50_000_000;
+        private static final ScheduledExecutorService LATER = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "cp-sat-stop");
+            t.setDaemon(true);
+            return t;
+        });
         private volatile boolean stopped;
         private CpSolver current;
+        private long since;
 
         synchronized void stop() {
             stopped = true;
-            if (current != null) {
-                current.stopSearch();
-            }
+            stopCurrent();
         }
 
+        private synchronized void stopCurrent() {
+            if (current == null) {
+                return;
+            }
+            long wait = since + SETTLE_NANOS - System.nanoTime();
+            if (wait <= 0) {
+                current.stopSearch();
+            }
+            LATER.schedule(this::stopCurrent, Math.max(wait, SETTLE_NANOS), TimeUnit.NANOSECONDS);
+        }
+
+        /** Whether {@code solver} may start (not once stopped, so a scheduled stop only ever meets its solve). */
         synchronized boolean register(CpSolver solver) {
             current = solver;
+            since = System.nanoTime();
             return !stopped;
+        }
+
+        /** The registered solve has returned: nothing left to stop. */
+        synchronized void done() {
+            current = null;
         }
 
         boolean stopped() {
@@ -154,7 +187,12 @@ final class CpSatSolver {
             if (!stop.register(solver)) {
                 return notProven(part, best, null, solves);
             }
-            CpSolverStatus status = solver.solve(m.model);
+            CpSolverStatus status;
+            try {
+                status = solver.solve(m.model);
+            } finally {
+                stop.done();
+            }
             solves++;
             if (status == CpSolverStatus.MODEL_INVALID) {
                 throw new IllegalStateException("CP-SAT rejected the model: " + m.model.validate());
@@ -245,7 +283,12 @@ final class CpSatSolver {
             if (remaining <= 0 || !stop.register(solver)) {
                 return notProven(part, trimmed(part, current), part.z(current), solves);
             }
-            CpSolverStatus status = solver.solve(m.model);
+            CpSolverStatus status;
+            try {
+                status = solver.solve(m.model);
+            } finally {
+                stop.done();
+            }
             solves++;
             if (status == CpSolverStatus.INFEASIBLE) {
                 return new Result(trimmed(part, current), true, null, solves);

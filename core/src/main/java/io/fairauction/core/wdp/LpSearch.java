@@ -1,11 +1,5 @@
 package io.fairauction.core.wdp;
 
-import com.google.ortools.linearsolver.MPConstraint;
-import com.google.ortools.linearsolver.MPObjective;
-import com.google.ortools.linearsolver.MPSolver;
-import com.google.ortools.linearsolver.MPSolverParameters;
-import com.google.ortools.linearsolver.MPVariable;
-
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
@@ -15,8 +9,8 @@ import java.util.List;
 
 /**
  * Exact LP-based branch and bound, the racer that proves where CP-SAT is slow (CATS uniform and arbitrary: CP-SAT's
- * proofs there take about twice CBC's). Depth first, each node's LP relaxation solved by CLP warm from its parent's
- * basis, branching on the bid with the largest weighted fractionality, winning first.
+ * proofs there take about twice CBC's). Depth first, each node's LP relaxation solved by {@link PackingLp} warm from
+ * its parent's basis, branching on the bid with the largest weighted fractionality, winning first.
  *
  * <p>Exact although the LP is floating point: a node is pruned only when an upper bound computed in integers from
  * the LP's dual prices is below the best weight. For any prices {@code y >= 0} on the rows ({@code A x <= b}), every
@@ -27,8 +21,13 @@ import java.util.List;
  * same answer as {@link CpSatSolver}, so the two can race.
  */
 final class LpSearch {
-    /** Below this distance from 0 or 1 an LP value counts as integral (CLP's primal tolerance is 1e-7). */
+    /** Below this distance from 0 or 1 an LP value counts as integral (the simplex's primal tolerance is 1e-9). */
     private static final double INTEGRAL = 1e-6;
+    /**
+     * Larger parts are left to CP-SAT: the simplex keeps a dense inverse (m^2 doubles, 32 MB at 2,000 rows, more as
+     * cut-off rows are added) and updates all of it at every pivot.
+     */
+    private static final int MAX_ROWS = 2_000;
     /** The right-hand side marking a cut-off row whose node is finished. */
     private static final long RETIRED = Long.MAX_VALUE;
 
@@ -36,11 +35,8 @@ final class LpSearch {
     private final int n;
     private final long deadlineNanos;
     private final CpSatSolver.Stop stop;
-    private final MPSolver lp;
-    private final MPSolverParameters params = new MPSolverParameters();
-    private final MPVariable[] x;
+    private final PackingLp lp;
     /** The rows: the part's packing rows, then the cut-off rows added during the search (coefficient -1, rhs -1). */
-    private final List<MPConstraint> rows = new ArrayList<>();
     private final List<int[]> members = new ArrayList<>();
     private final List<Long> rhs = new ArrayList<>();
     /** The part's packing rows come first; every row from here on is a cut-off row. */
@@ -62,29 +58,25 @@ final class LpSearch {
     private BigInteger bestZ;
     private boolean aborted;
 
-    private LpSearch(Part part, long deadlineNanos, CpSatSolver.Stop stop, MPSolver lp) {
+    private LpSearch(Part part, long deadlineNanos, CpSatSolver.Stop stop) {
         this.part = part;
         this.n = part.size();
         this.deadlineNanos = deadlineNanos;
         this.stop = stop;
-        this.lp = lp;
         this.e = part.weightBits();
-        x = new MPVariable[n];
         w = new double[n];
-        MPObjective objective = lp.objective();
         for (int k = 0; k < n; k++) {
-            x[k] = lp.makeNumVar(0, 1, "");
             w[k] = part.scaledWeight(k, e);
-            objective.setCoefficient(x[k], w[k]);
         }
-        objective.setMaximization();
         List<Part.Row> packing = part.rows();
+        lp = new PackingLp(w, packing);
         List<List<Integer>> of = new ArrayList<>();
         for (int k = 0; k < n; k++) {
             of.add(new ArrayList<>());
         }
         for (int r = 0; r < packing.size(); r++) {
-            addRow(packing.get(r).members(), 1, packing.get(r).rhs());
+            members.add(packing.get(r).members());
+            rhs.add((long) packing.get(r).rhs());
             for (int k : packing.get(r).members()) {
                 of.get(k).add(r);
             }
@@ -97,74 +89,43 @@ final class LpSearch {
         wonIn = new int[packingRows];
         fixed = new int[n];
         Arrays.fill(fixed, -1);
-        params.setIntegerParam(MPSolverParameters.IntegerParam.PRESOLVE,
-                MPSolverParameters.PresolveValues.PRESOLVE_OFF.swigValue());
-        params.setIntegerParam(MPSolverParameters.IntegerParam.LP_ALGORITHM,
-                MPSolverParameters.LpAlgorithmValues.DUAL.swigValue());
-        params.setIntegerParam(MPSolverParameters.IntegerParam.INCREMENTALITY,
-                MPSolverParameters.IncrementalityValues.INCREMENTALITY_ON.swigValue());
     }
 
     /**
      * The canonical optimum of the part, proven, or the best selection found with an upper bound when the deadline
-     * or a stop comes first (or the LP solver fails). Weights must all be positive (else nothing is proven).
+     * or a stop comes first (or the LP solver fails). Weights must all be positive and the part at most
+     * {@link #MAX_ROWS} rows, else nothing is proven.
      */
     static CpSatSolver.Result solve(Part part, List<Integer> warmStart, long deadlineNanos, CpSatSolver.Stop stop) {
-        CpSatSolver.load();
         List<Integer> start = warmStart.stream().sorted().toList();
-        for (BigInteger z : part.z) {
-            if (z.signum() <= 0) {
-                return new CpSatSolver.Result(start, false, part.trivialBound().max(part.z(start)), 0);
-            }
-        }
-        MPSolver lp = MPSolver.createSolver("CLP");
-        if (lp == null) {
+        boolean positive = Arrays.stream(part.z).allMatch(z -> z.signum() > 0);
+        if (!positive || part.rows().size() > MAX_ROWS) {
             return new CpSatSolver.Result(start, false, part.trivialBound().max(part.z(start)), 0);
         }
+        LpSearch s = new LpSearch(part, deadlineNanos, stop);
+        s.best = start;
+        s.bestZ = part.z(start);
         try {
-            LpSearch s = new LpSearch(part, deadlineNanos, stop, lp);
-            s.best = start;
-            s.bestZ = part.z(start);
-            try {
-                s.explore();
-            } catch (StackOverflowError deepest) {
-                s.aborted = true; // a dive deeper than the thread's stack: the other racers settle it
-            }
-            if (s.aborted) {
-                BigInteger bound = s.rootBound != null ? s.rootBound : part.trivialBound();
-                return new CpSatSolver.Result(s.best, false, bound.max(s.bestZ), 0);
-            }
-            return new CpSatSolver.Result(s.best, true, null, 0);
-        } finally {
-            lp.delete();
+            s.explore();
+        } catch (StackOverflowError deepest) {
+            s.aborted = true; // a dive deeper than the thread's stack: the other racers settle it
         }
-    }
-
-    private void addRow(int[] m, int coefficient, long bound) {
-        MPConstraint c = lp.makeConstraint(Double.NEGATIVE_INFINITY, bound);
-        for (int k : m) {
-            c.setCoefficient(x[k], coefficient);
+        if (s.aborted) {
+            BigInteger bound = s.rootBound != null ? s.rootBound : part.trivialBound();
+            return new CpSatSolver.Result(s.best, false, bound.max(s.bestZ), 0);
         }
-        rows.add(c);
-        members.add(m);
-        rhs.add(bound);
+        return new CpSatSolver.Result(s.best, true, null, 0);
     }
 
     /** Adds the row "one of {@code others} wins" ({@code -Σ x <= -1}), reusing a retired one; its index. */
     private int cutOff(int[] others) {
         if (retired.isEmpty()) {
-            addRow(others, -1, -1);
-            return rows.size() - 1;
+            members.add(others);
+            rhs.add(-1L);
+            return lp.addRow(others, -1, -1);
         }
         int r = retired.pop();
-        MPConstraint c = rows.get(r);
-        for (int k : members.get(r)) {
-            c.setCoefficient(x[k], 0);
-        }
-        for (int k : others) {
-            c.setCoefficient(x[k], -1);
-        }
-        c.setBounds(Double.NEGATIVE_INFINITY, -1);
+        lp.setRow(r, others, -1, -1);
         members.set(r, others);
         rhs.set(r, -1L);
         return r;
@@ -176,12 +137,11 @@ final class LpSearch {
             aborted = true;
             return false;
         }
-        lp.setTimeLimit(Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000));
-        MPSolver.ResultStatus status = lp.solve(params);
-        if (status == MPSolver.ResultStatus.INFEASIBLE) {
+        PackingLp.Status status = lp.solve(deadlineNanos);
+        if (status == PackingLp.Status.INFEASIBLE && infeasible()) {
             return true;
         }
-        if (status != MPSolver.ResultStatus.OPTIMAL) {
+        if (status != PackingLp.Status.OPTIMAL) {
             aborted = true; // no bound to trust: the other racers settle it
             return false;
         }
@@ -192,7 +152,7 @@ final class LpSearch {
         int branch = -1;
         double score = 0;
         for (int k = 0; k < n; k++) {
-            v[k] = x[k].solutionValue();
+            v[k] = lp.x(k);
             double frac = Math.min(v[k], 1 - v[k]);
             if (fixed[k] < 0 && frac > INTEGRAL && (branch < 0 || frac * w[k] > score)) {
                 branch = k;
@@ -230,7 +190,7 @@ final class LpSearch {
         }
         int cut = cutOff(others.stream().mapToInt(Integer::intValue).toArray());
         boolean done = explore();
-        rows.get(cut).setBounds(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY); // it holds in this node only
+        lp.setRhs(cut, n + 1); // it holds in this node only: -Σ x >= -n > -(n + 1) never binds
         rhs.set(cut, RETIRED);
         retired.push(cut);
         return done;
@@ -241,12 +201,12 @@ final class LpSearch {
      * own value (floating point, so not trusted to prune) does not already show the node is worth searching.
      */
     private boolean prunable() {
-        double value = lp.objective().value();
+        double value = lp.value();
         double target = Math.scalb(bestZ.doubleValue(), -e);
         if (rootBound != null && value > target * (1 + 1e-9) + 1e-300) {
             return false;
         }
-        BigInteger bound = bound();
+        BigInteger bound = bound(0);
         if (rootBound == null) {
             rootBound = bound;
         }
@@ -254,7 +214,11 @@ final class LpSearch {
     }
 
     private boolean branch(int k) {
+        PackingLp.Basis parent = lp.save();
         for (int value = 1; value >= 0; value--) {
+            if (value == 0) {
+                lp.restore(parent); // the second child starts from this node's optimum, not the first's last leaf
+            }
             fix(k, value);
             boolean ok = explore();
             unfix(k);
@@ -267,7 +231,7 @@ final class LpSearch {
 
     private void fix(int k, int value) {
         fixed[k] = value;
-        x[k].setBounds(value, value);
+        lp.setBounds(k, value, value);
         if (value == 1) {
             for (int r : rowsOf[k]) {
                 wonIn[r]++;
@@ -282,7 +246,7 @@ final class LpSearch {
             }
         }
         fixed[k] = -1;
-        x[k].setBounds(0, 1);
+        lp.setBounds(k, 0, 1);
     }
 
     /** A free bid that cannot win under the fixings: a row of it is full of won bids. */
@@ -296,18 +260,36 @@ final class LpSearch {
     }
 
     /**
-     * An upper bound, exact, on every selection in the node, from the LP's dual prices rounded down to integers
-     * (any prices {@code >= 0} give a valid bound, so the LP's rounding errors and ours cannot make it wrong).
+     * Whether the LP's proof of infeasibility holds exactly: the exact bound at prices far along its ray (which only
+     * fall as the prices move further) is below the best. Else the search cannot go on from this node.
      */
-    private BigInteger bound() {
+    private boolean infeasible() {
+        double total = 0;
+        for (double wk : w) {
+            total += wk;
+        }
+        for (double t = 4 * (total + 1); t < 1e30; t *= 1 << 10) {
+            if (bound(t).compareTo(bestZ) < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * An upper bound, exact, on every selection in the node, from the LP's dual prices (plus {@code t} times its
+     * ray of infeasibility when {@code t > 0}) rounded down to integers: any prices {@code >= 0} give a valid bound,
+     * so the LP's rounding errors and ours cannot make it wrong.
+     */
+    private BigInteger bound(double t) {
         BigInteger[] rc = part.z.clone();
         BigInteger total = BigInteger.ZERO;
         BigDecimal unit = new BigDecimal(BigInteger.ONE.shiftLeft(e)); // a dual price in weight units
-        for (int r = 0; r < rows.size(); r++) {
+        for (int r = 0; r < members.size(); r++) {
             if (rhs.get(r) == RETIRED) {
                 continue; // a cut-off row of a finished node
             }
-            double dual = rows.get(r).dualValue();
+            double dual = t > 0 ? lp.dual(r) + t * lp.ray(r) : lp.dual(r);
             if (!(dual > 0) || !Double.isFinite(dual)) {
                 continue;
             }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
-import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,9 +84,6 @@ class CpSatCanonicalTest {
         }
     }
 
-    private static Part whole(WdpProblem p) {
-        return Part.of(p, IntStream.range(0, p.bids().size()).toArray(), Objective.of(p));
-    }
 
     /** The others join at once, so that a race of two really runs both (these parts are solved within a second). */
     private static CpSatSolver.Result cpSat(Part part, List<CpSatTuning> race) {
@@ -113,7 +109,7 @@ class CpSatCanonicalTest {
             List<Integer> expected = Enumeration.canonical(p);
             for (List<CpSatTuning> race : RACES) {
                 for (boolean lpFixing : new boolean[] {true, false}) {
-                    Part all = whole(p);
+                    Part all = RandomProblems.whole(p);
                     if (!lpFixing) {
                         all.useLpBound(LpBound.trivial(all));
                     }
@@ -268,7 +264,7 @@ class CpSatCanonicalTest {
         // algorithm), and the weight CP-SAT reaches must not be below it.
         WdpProblem p = MatchingTest.graph(seed, 60 + (int) (seed * 7 % 141), 20 + (int) (seed % 40),
                 MatchingTest.Values.EQUAL);
-        Part base = whole(p);
+        Part base = RandomProblems.whole(p);
         List<Integer> matching = Matching.solve(base);
         for (boolean lpFixing : new boolean[] {true, false}) {
             Part part = new Part(p, base.bids, lexWeights(base), base.objective);
@@ -323,7 +319,7 @@ class CpSatCanonicalTest {
             assertThat(new ExactWinnerDetermination().solve(capped, LIMITS).chosen()).as(where).isEqualTo(expected);
             for (CpSatTuning t : List.of(CpSatTuning.LP, CpSatTuning.LIGHT_LP)) {
                 for (boolean lpFixing : new boolean[] {true, false}) {
-                    Part all = whole(p);
+                    Part all = RandomProblems.whole(p);
                     if (!lpFixing) {
                         all.useLpBound(LpBound.trivial(all));
                     }
@@ -357,7 +353,7 @@ class CpSatCanonicalTest {
             }
             for (List<Integer> start : starts) {
                 for (CpSatTuning t : List.of(CpSatTuning.LP, CpSatTuning.LIGHT_LP)) {
-                    Part all = whole(p);
+                    Part all = RandomProblems.whole(p);
                     // Through the portfolio, which finishes an enumeration of many near-ties with window phases.
                     CpSatSolver.Result r = Portfolio.solve(all, start,
                             System.nanoTime() + Duration.ofSeconds(60).toNanos(), List.of(t), false);
@@ -380,7 +376,7 @@ class CpSatCanonicalTest {
         // Defect 3: z 2^n + 2^(n-1-k) on top of scores up to 2^600 (past a double's range in the LP bound too),
         // with many near-ties in the top bits: the enumeration overflows into window phases.
         WdpProblem p = mixed(seed * 7 + 1, 8 + (int) (seed % 13), 4 + (int) (seed % 5), 1);
-        Part base = whole(p);
+        Part base = RandomProblems.whole(p);
         BigInteger[] w = lexWeights(base);
         for (int k = 0; k < w.length; k++) {
             w[k] = w[k].shiftLeft(600 + (int) seed);

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,9 +79,6 @@ class MatchingTest {
         return new WdpProblem(out, intents, 1, 1, Constraints.NONE);
     }
 
-    private static Part whole(WdpProblem p) {
-        return Part.of(p, IntStream.range(0, p.bids().size()).toArray(), Objective.of(p));
-    }
 
     /** The canonical selection among the brute-force optima: the smallest sorted position list, written out here. */
     private static List<Integer> canonical(List<List<Integer>> optima) {
@@ -111,7 +107,7 @@ class MatchingTest {
     void theMatchingIsTheCanonicalBruteForceOptimum(long seed) {
         for (Values v : Values.values()) {
             WdpProblem p = graph(seed, 3 + (int) (seed % 16), 2 + (int) (seed % 7), v);
-            Part all = whole(p);
+            Part all = RandomProblems.whole(p);
             assertThat(Matching.applies(all)).isTrue();
             BruteForce.Optimum oracle = BruteForce.solve(p);
             List<Integer> chosen = all.toProblem(Matching.solve(all));
@@ -137,7 +133,7 @@ class MatchingTest {
         // (the brute-force tests here and in CpSatCanonicalTest check each against an enumeration).
         for (Values v : Values.values()) {
             WdpProblem p = graph(seed, 60 + (int) (seed * 7 % 141), 20 + (int) (seed % 40), v);
-            Part all = whole(p);
+            Part all = RandomProblems.whole(p);
             CpSatSolver.Result cpSat = Portfolio.solve(all, List.of(),
                     System.nanoTime() + Duration.ofSeconds(60).toNanos(), List.of(CpSatTuning.LP), false);
             assertThat(cpSat.optimal()).isTrue();
@@ -163,19 +159,19 @@ class MatchingTest {
                 new WdpBid("bc", new int[] {1, 2}, new int[] {0}, 0, wei.shiftLeft(1), 2),
                 new WdpBid("bc2", new int[] {1, 2}, new int[] {0}, 0, wei.shiftLeft(1), 2)),
                 4, 1, 1, Constraints.NONE);
-        assertThat(whole(p).toProblem(Matching.solve(whole(p)))).containsExactly(0, 1);
+        assertThat(RandomProblems.whole(p).toProblem(Matching.solve(RandomProblems.whole(p)))).containsExactly(0, 1);
     }
 
     @Test
     void optionsOrWiderBidsOrAZeroWeightKeepTheGeneralPath() {
         WdpProblem pairs = graph(3, 10, 5, Values.SMALL);
         WdpProblem capped = new WdpProblem(pairs.bids(), 5, 1, 1, new Constraints(2, 0, false));
-        assertThat(Matching.applies(whole(capped))).isFalse();
+        assertThat(Matching.applies(RandomProblems.whole(capped))).isFalse();
         WdpProblem wide = new WdpProblem(List.of(new WdpBid("abc", new int[] {0, 1, 2}, new int[] {0}, 0,
                 BigInteger.ONE, 1)), 3, 1, 1, Constraints.NONE);
-        assertThat(Matching.applies(whole(wide))).isFalse();
+        assertThat(Matching.applies(RandomProblems.whole(wide))).isFalse();
         WdpProblem zero = new WdpProblem(List.of(new WdpBid("ab", new int[] {0, 1}, new int[] {0}, 0,
                 BigInteger.ZERO, 0)), 2, 1, 1, Constraints.NONE);
-        assertThat(Matching.applies(whole(zero))).isFalse();
+        assertThat(Matching.applies(RandomProblems.whole(zero))).isFalse();
     }
 }

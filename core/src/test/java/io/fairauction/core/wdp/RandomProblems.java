@@ -20,6 +20,11 @@ final class RandomProblems {
         HUGE
     }
 
+    /** The whole problem as one part, each bid weighted by its own packed objective. */
+    static Part whole(WdpProblem p) {
+        return Part.of(p, java.util.stream.IntStream.range(0, p.bids().size()).toArray(), Objective.of(p));
+    }
+
     static WdpProblem generate(long seed, int bids, int intents, Constraints constraints, Magnitude magnitude) {
         SplittableRandom r = new SplittableRandom(seed);
         int pairs = Math.max(1, intents / 2);
