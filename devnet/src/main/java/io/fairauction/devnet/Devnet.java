@@ -23,12 +23,14 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -89,6 +91,7 @@ public final class Devnet implements AutoCloseable {
     private final Map<String, Map<String, String>> extraProperties = new java.util.TreeMap<>();
     private List<String> serviceJvmOptions = ServiceProcess.QUICK_START;
     private ServiceProcess auctioneerProcess;
+    private List<ServiceProcess> services = List.of();
     private String collectorUrl;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final AtomicBoolean stop = new AtomicBoolean();
@@ -243,7 +246,8 @@ public final class Devnet implements AutoCloseable {
                         """.formatted(options.periodMillis(), solveWindow, options.mechanism()) + extra("auctioneer"), auctioneerPort, serviceJvmOptions);
         resources.add(auctioneer);
         auctioneerProcess = auctioneer;
-        for (ServiceProcess p : List.of(collector, gatewayProcess, auctioneer)) {
+        services = List.of(collector, gatewayProcess, auctioneer);
+        for (ServiceProcess p : services) {
             p.awaitHealthy(Duration.ofSeconds(120));
         }
         collectorUrl = "http://127.0.0.1:" + collectorPort;
@@ -285,6 +289,7 @@ public final class Devnet implements AutoCloseable {
             if (!options.duration().isZero() && System.currentTimeMillis() - start >= options.duration().toMillis()) {
                 break;
             }
+            services.forEach(ServiceProcess::checkAlive);
             long now = System.nanoTime();
             if (now < next) {
                 Thread.sleep(Math.max(1, (next - now) / 1_000_000));
@@ -459,12 +464,25 @@ public final class Devnet implements AutoCloseable {
         return HexFormat.of().formatHex(b);
     }
 
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+    /** Ports handed out in this JVM: the services bind theirs only seconds later. */
+    private static final Set<Integer> HANDED_OUT = new HashSet<>();
+
+    /**
+     * A free port not handed out before in this JVM. The OS gives a just-closed ephemeral port out again, and the
+     * services bind theirs seconds later: the gateway and the auctioneer once got the same port, the auctioneer
+     * failed to start and the gateway answered its health check.
+     */
+    static synchronized int freePort() {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (ServerSocket s = new ServerSocket(0)) {
+                if (HANDED_OUT.add(s.getLocalPort())) {
+                    return s.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
         }
+        throw new IllegalStateException("no free port not handed out already");
     }
 
     /** Stops everything it started, in reverse order: services, solvers, chain, broker. */

@@ -86,14 +86,19 @@ public final class ServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Fails with the log's tail once the process has exited: a run must not wait for a service that is gone. */
+    public void checkAlive() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(name + " exited with code " + process.exitValue() + ":\n" + tail(30));
+        }
+    }
+
     /** Waits until {@code /health} answers 200, or fails with the log's tail if the process dies or time runs out. */
     public void awaitHealthy(Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long until = System.currentTimeMillis() + timeout.toMillis();
         while (true) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with code " + process.exitValue() + ":\n" + tail(30));
-            }
+            checkAlive();
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
