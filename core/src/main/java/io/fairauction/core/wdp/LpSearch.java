@@ -36,15 +36,15 @@ final class LpSearch {
     private final long deadlineNanos;
     private final CpSatSolver.Stop stop;
     private final PackingLp lp;
-    /** The rows: the part's packing rows, then the cut-off rows added during the search (coefficient -1, rhs -1). */
-    private final List<int[]> members = new ArrayList<>();
+    /**
+     * The exact right-hand side of each of the LP's rows: the part's packing rows, then the cut-off rows added during
+     * the search (coefficient -1, rhs -1; {@link #RETIRED} once their node is finished).
+     */
     private final List<Long> rhs = new ArrayList<>();
     /** The part's packing rows come first; every row from here on is a cut-off row. */
     private final int packingRows;
     /** Cut-off rows of finished nodes, free to take the next cut (else the LP would grow with every leaf). */
     private final ArrayDeque<Integer> retired = new ArrayDeque<>();
-    /** Rows of each bid (its packing rows only: a cut-off row never blocks a bid). */
-    private final int[][] rowsOf;
     /** -1 free, 0 lost, 1 won. */
     private final int[] fixed;
     /** Bids won in each packing row under the current fixings. */
@@ -70,20 +70,8 @@ final class LpSearch {
         }
         List<Part.Row> packing = part.rows();
         lp = new PackingLp(w, packing);
-        List<List<Integer>> of = new ArrayList<>();
-        for (int k = 0; k < n; k++) {
-            of.add(new ArrayList<>());
-        }
-        for (int r = 0; r < packing.size(); r++) {
-            members.add(packing.get(r).members());
-            rhs.add((long) packing.get(r).rhs());
-            for (int k : packing.get(r).members()) {
-                of.get(k).add(r);
-            }
-        }
-        rowsOf = new int[n][];
-        for (int k = 0; k < n; k++) {
-            rowsOf[k] = of.get(k).stream().mapToInt(Integer::intValue).toArray();
+        for (Part.Row row : packing) {
+            rhs.add((long) row.rhs());
         }
         packingRows = packing.size();
         wonIn = new int[packingRows];
@@ -120,13 +108,11 @@ final class LpSearch {
     /** Adds the row "one of {@code others} wins" ({@code -Σ x <= -1}), reusing a retired one; its index. */
     private int cutOff(int[] others) {
         if (retired.isEmpty()) {
-            members.add(others);
             rhs.add(-1L);
             return lp.addRow(others, -1, -1);
         }
         int r = retired.pop();
         lp.setRow(r, others, -1, -1);
-        members.set(r, others);
         rhs.set(r, -1L);
         return r;
     }
@@ -233,7 +219,7 @@ final class LpSearch {
         fixed[k] = value;
         lp.setBounds(k, value, value);
         if (value == 1) {
-            for (int r : rowsOf[k]) {
+            for (int r : lp.packingRowsOf(k)) {
                 wonIn[r]++;
             }
         }
@@ -241,7 +227,7 @@ final class LpSearch {
 
     private void unfix(int k) {
         if (fixed[k] == 1) {
-            for (int r : rowsOf[k]) {
+            for (int r : lp.packingRowsOf(k)) {
                 wonIn[r]--;
             }
         }
@@ -251,7 +237,7 @@ final class LpSearch {
 
     /** A free bid that cannot win under the fixings: a row of it is full of won bids. */
     private boolean blocked(int k) {
-        for (int r : rowsOf[k]) {
+        for (int r : lp.packingRowsOf(k)) {
             if (wonIn[r] >= rhs.get(r)) {
                 return true;
             }
@@ -285,7 +271,7 @@ final class LpSearch {
         BigInteger[] rc = part.z.clone();
         BigInteger total = BigInteger.ZERO;
         BigDecimal unit = new BigDecimal(BigInteger.ONE.shiftLeft(e)); // a dual price in weight units
-        for (int r = 0; r < members.size(); r++) {
+        for (int r = 0; r < rhs.size(); r++) {
             if (rhs.get(r) == RETIRED) {
                 continue; // a cut-off row of a finished node
             }
@@ -298,7 +284,7 @@ final class LpSearch {
                 continue;
             }
             total = total.add(y.multiply(BigInteger.valueOf(rhs.get(r))));
-            for (int k : members.get(r)) {
+            for (int k : lp.members(r)) {
                 rc[k] = r < packingRows ? rc[k].subtract(y) : rc[k].add(y);
             }
         }

@@ -170,6 +170,16 @@ final class PackingLp {
         }
     }
 
+    /** The bids of row r. */
+    int[] members(int r) {
+        return members[r];
+    }
+
+    /** The rows given at construction that bid k is in (a row added later is not among them). */
+    int[] packingRowsOf(int k) {
+        return colRows[k];
+    }
+
     void setBounds(int k, double lower, double upper) {
         lo[k] = lower;
         hi[k] = upper;

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.IntToDoubleFunction;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -153,44 +154,46 @@ class PackingLpTest {
             value += model.w[k] * lp.x(k);
         }
         assertThat(value).as(at).isCloseTo(lp.value(), within(TOL));
-        double[] rc = model.w.clone();
-        double dual = 0;
         for (int r = 0; r < model.members.size(); r++) {
             double lhs = 0;
             for (int k : model.members.get(r)) {
                 lhs += model.coef.get(r) * lp.x(k);
             }
             assertThat(lhs).as(at + " row " + r).isLessThanOrEqualTo(model.rhs.get(r) + TOL);
-            double y = lp.dual(r);
-            assertThat(y).as(at + " price " + r).isGreaterThanOrEqualTo(-TOL);
-            dual += y * model.rhs.get(r);
-            for (int k : model.members.get(r)) {
-                rc[k] -= y * model.coef.get(r);
-            }
+            assertThat(lp.dual(r)).as(at + " price " + r).isGreaterThanOrEqualTo(-TOL);
         }
-        for (int k = 0; k < model.n; k++) {
-            dual += Math.max(rc[k] * model.lo[k], rc[k] * model.hi[k]);
-        }
+        double dual = dualValue(model, model.w, lp::dual);
         assertThat(dual).as(at + " dual value").isCloseTo(value, within(TOL));
     }
 
     /** An infeasible LP's ray: along it the prices stay {@code >= 0} and the dual value falls. */
     private static void assertRay(Model model, PackingLp lp, String at) {
-        double[] rc = new double[model.n];
-        double slope = 0;
         for (int r = 0; r < model.members.size(); r++) {
-            double t = lp.ray(r);
             if (lp.dual(r) < TOL) {
-                assertThat(t).as(at + " ray " + r).isGreaterThanOrEqualTo(-TOL);
+                assertThat(lp.ray(r)).as(at + " ray " + r).isGreaterThanOrEqualTo(-TOL);
             }
-            slope += t * model.rhs.get(r);
+        }
+        // With costs 0, the dual value of the ray itself is the rate at which the dual value falls along it.
+        double slope = dualValue(model, new double[model.n], lp::ray);
+        assertThat(slope).as(at + " dual value along the ray").isLessThan(-TOL);
+    }
+
+    /**
+     * The bounded dual value of prices y: {@code Σ y_r b_r + Σ_k max over x_k in [lo, hi] of rc_k x_k}, with
+     * {@code rc = cost - y A}.
+     */
+    private static double dualValue(Model model, double[] cost, IntToDoubleFunction y) {
+        double[] rc = cost.clone();
+        double value = 0;
+        for (int r = 0; r < model.members.size(); r++) {
+            value += y.applyAsDouble(r) * model.rhs.get(r);
             for (int k : model.members.get(r)) {
-                rc[k] -= t * model.coef.get(r);
+                rc[k] -= y.applyAsDouble(r) * model.coef.get(r);
             }
         }
         for (int k = 0; k < model.n; k++) {
-            slope += Math.max(rc[k] * model.lo[k], rc[k] * model.hi[k]);
+            value += Math.max(rc[k] * model.lo[k], rc[k] * model.hi[k]);
         }
-        assertThat(slope).as(at + " dual value along the ray").isLessThan(-TOL);
+        return value;
     }
 }
