@@ -101,11 +101,17 @@ final class CpSatSolver {
             LATER.schedule(this::stopCurrent, Math.max(wait, SETTLE_NANOS), TimeUnit.NANOSECONDS);
         }
 
-        /** Whether {@code solver} may start (not once stopped, so a scheduled stop only ever meets its solve). */
+        /**
+         * Whether {@code solver} may start: not once stopped, and then it is not registered, so a scheduled stop only
+         * ever meets a solve that runs and ends with {@link #done} (else it would repeat for ever).
+         */
         synchronized boolean register(CpSolver solver) {
+            if (stopped) {
+                return false;
+            }
             current = solver;
             since = System.nanoTime();
-            return !stopped;
+            return true;
         }
 
         /** The registered solve has returned: nothing left to stop. */
